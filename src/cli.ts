@@ -1,0 +1,141 @@
+/**
+ * The `gongkai` command (package.json bin; `npx gongkai …`). Every command reads configuration
+ * from the environment through config.ts, like the server.
+ */
+import { randomBytes } from 'node:crypto'
+import { Command, CommanderError } from 'commander'
+import { loadConfig, ConfigError } from './config.ts'
+import { seedDemo, hasDemoData } from './demo/seed-demo.ts'
+import { start } from './main.ts'
+import { appendAudit, hashPassword, passwordProblems, roleLabel, isRole, verifyAuditChain } from './modules/orgs/index.ts'
+import { backupDatabase, restoreDatabase } from './platform/database/backup.ts'
+import { migrateToLatest } from './platform/database/migrate.ts'
+import { openConfiguredDatabase } from './runtime.ts'
+
+const print = (line: string) => process.stdout.write(`${line}\n`)
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
+  const runtime = await openConfiguredDatabase(loadConfig())
+  try {
+    return await fn(runtime)
+  } finally {
+    await runtime.close()
+  }
+}
+
+function strongPassword(): string {
+  // 16 random base64url characters plus one of each class, so the policy always holds.
+  return `${randomBytes(12).toString('base64url')}Kz#7`
+}
+
+export function buildCli(): Command {
+  const program = new Command('gongkai').description('Gongkai 政务公开平台').exitOverride()
+
+  program.command('start').description('启动门户网站和管理后台').action(async () => {
+    const server = await start(loadConfig(), print)
+    const stop = async () => { await server.close(); process.exit(0) }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+
+  program.command('migrate').description('执行数据库迁移').action(async () => {
+    await withDatabase(async ({ db }) => {
+      const result = await migrateToLatest(db)
+      const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+      print(applied.length ? `已执行迁移：${applied.join('、')}` : '数据库已是最新结构')
+    })
+  })
+
+  program.command('seed-demo').description('载入开州区演示数据（生产环境不可用）').action(async () => {
+    const config = loadConfig()
+    if (config.isProduction) throw new Error('生产环境不能载入演示数据')
+    await withDatabase(async ({ db }) => {
+      await migrateToLatest(db)
+      const result = await seedDemo(db)
+      print(result.seeded ? `已载入演示数据：${result.organisations} 个单位，${result.users.length} 个演示账号` : `数据库中已有 ${result.organisations} 个单位，未重复载入`)
+    })
+  })
+
+  program.command('create-admin').description('创建管理员账号（新安装时同时创建行政区和公开办）')
+    .requiredOption('--username <username>', '用户名')
+    .requiredOption('--name <name>', '姓名')
+    .option('--role <role>', '角色：system_admin、security_admin、audit_admin 或 disclosure_admin', 'system_admin')
+    .option('--password <password>', '初始密码（不填则生成随机密码并显示一次）')
+    .option('--region-code <code>', '新安装时的行政区划代码（GB/T 2260）', '500154')
+    .option('--region-name <name>', '新安装时的行政区名称')
+    .option('--office-name <name>', '新安装时的政府信息公开工作主管部门名称')
+    .action(async (opts: { username: string; name: string; role: string; password?: string; regionCode: string; regionName?: string; officeName?: string }) => {
+      const config = loadConfig()
+      if (!isRole(opts.role) || !['system_admin', 'security_admin', 'audit_admin', 'disclosure_admin'].includes(opts.role)) throw new Error('角色只能是 system_admin、security_admin、audit_admin 或 disclosure_admin')
+      if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(opts.username)) throw new Error('用户名须以小写字母开头，由 3 到 32 个小写字母、数字、点、下划线或短横线组成')
+      const password = opts.password ?? strongPassword()
+      const problems = passwordProblems(password, opts.username)
+      if (problems.length) throw new Error(problems.join('；'))
+      await withDatabase(async ({ db }) => {
+        await migrateToLatest(db)
+        if (await db.selectFrom('users').select('id').where('username', '=', opts.username).executeTakeFirst()) throw new Error(`用户名 ${opts.username} 已存在`)
+        const passwordHash = await hashPassword(password)
+        await db.transaction().execute(async (trx) => {
+          let office = await trx.selectFrom('organisations').select(['id']).where('is_disclosure_office', '=', true).where('valid_to', 'is', null).executeTakeFirst()
+          if (!office) {
+            const regionName = opts.regionName ?? config.site.regionName
+            const today = new Date().toISOString().slice(0, 10)
+            const region = await trx.insertInto('regions').values({ code: opts.regionCode, name: regionName, valid_from: today, valid_to: null, successor_id: null, basis: null }).returning('id').executeTakeFirstOrThrow()
+            const gov = await trx.insertInto('organisations').values({ region_id: region.id, code: 'gov', name: `${regionName}人民政府`, short_name: '政府', kind: 'government', valid_from: today, sort_order: 10 }).returning('id').executeTakeFirstOrThrow()
+            office = await trx.insertInto('organisations').values({ region_id: region.id, parent_id: gov.id, code: 'gov-office', name: opts.officeName ?? `${regionName}人民政府办公室`, short_name: '政府办公室', kind: 'office', is_disclosure_office: true, valid_from: today, sort_order: 20 }).returning('id').executeTakeFirstOrThrow()
+          }
+          const user = await trx.insertInto('users').values({ username: opts.username, display_name: opts.name, organisation_id: office.id, password_hash: passwordHash, must_change_password: true }).returning('id').executeTakeFirstOrThrow()
+          await trx.insertInto('user_roles').values({ user_id: user.id, role: opts.role }).execute()
+          await appendAudit(trx, { actorUsername: 'cli', action: 'user.create', outcome: 'success', targetType: 'user', targetId: user.id, organisationId: office.id, details: { username: opts.username, roles: [opts.role], via: 'create-admin' } }, new Date())
+        })
+      })
+      print(`已创建${roleLabel(opts.role)}账号 ${opts.username}。首次登录后必须修改密码。`)
+      if (!opts.password) print(`初始密码（只显示这一次）：${password}`)
+    })
+
+  program.command('backup').description('把整个数据库导出为一个文件（可在嵌入式数据库和 PostgreSQL 之间迁移）')
+    .argument('<file>', '备份文件路径').action(async (file: string) => {
+      await withDatabase(async ({ db, kind }) => {
+        const summary = await backupDatabase(db, file)
+        print(`已从${kind === 'pglite' ? '嵌入式数据库' : 'PostgreSQL'}备份到 ${file}：${summary.tables.map((t) => `${t.name} ${t.rows}`).join('，')}`)
+      })
+    })
+
+  program.command('restore').description('把备份文件恢复到一个新的空数据库')
+    .argument('<file>', '备份文件路径').action(async (file: string) => {
+      await withDatabase(async ({ db, kind }) => {
+        await migrateToLatest(db)
+        const summary = await restoreDatabase(db, file)
+        print(`已恢复到${kind === 'pglite' ? '嵌入式数据库' : 'PostgreSQL'}：${summary.tables.map((t) => `${t.name} ${t.rows}`).join('，')}`)
+        if (loadConfig().isProduction && (await hasDemoData(db))) print('注意：备份中含有演示数据，生产环境将拒绝启动。')
+      })
+    })
+
+  const audit = program.command('audit').description('审计日志')
+  audit.command('verify').description('校验审计日志的 SM3 哈希链（发现被修改、插入或删除的记录）').action(async () => {
+    const result = await withDatabase(({ db }) => verifyAuditChain(db))
+    if (result.ok) {
+      print(`审计日志完整：已校验 ${result.checked} 条记录，哈希链无断裂。`)
+    } else {
+      print(`审计日志被篡改：已校验 ${result.checked} 条记录，发现 ${result.problems.length} 处问题：`)
+      for (const p of result.problems.slice(0, 50)) print(`  第 ${p.seq} 条：${p.problem}`)
+      process.exitCode = 1
+    }
+  })
+
+  return program
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode
+      return
+    }
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error)
+    process.stderr.write(`错误：${message}\n`)
+    process.exitCode = 1
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The application's Database type: the union of every module's tables. Modules import only the
+ * `Db` type from here (type-only, erased at run time); each module keeps its tables private.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import type { OrgsTables } from './modules/orgs/orgs.tables.ts'
+
+export type Database = OrgsTables
+
+export type Db = Kysely<Database>
+export type Trx = Transaction<Database>
+/** A handle that is either the database or an open transaction. */
+export type Executor = Db | Trx

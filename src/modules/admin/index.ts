@@ -1,0 +1,4 @@
+/** admin: the back-office home (工作台) and its navigation. */
+export { adminRoutes } from './admin.routes.tsx'
+/** The back-office navigation for an actor. */
+export { adminNav } from './admin.nav.ts'

@@ -1,0 +1,64 @@
+/**
+ * Who may do what. Pure functions of the actor and the target's organisation.
+ * Routes call these; use cases call them again (defence in depth) through assertCan.
+ */
+import type { Actor } from './actor.ts'
+import { ROLES, type Role } from './roles.ts'
+
+export type Action =
+  | 'admin.enter'
+  | 'audit.read'
+  | 'users.list'
+  | 'users.manage'
+  | 'security.manage'
+  | 'organisations.manage'
+  | 'organisation.view'
+  | 'organisation.editProfile'
+  | 'region.overview'
+
+function has(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r))
+}
+
+/** Whether the actor's authority reaches records of organisation `organisationId`. */
+export function reachesOrganisation(actor: Actor, organisationId: number): boolean {
+  if (has(actor, 'system_admin', 'security_admin', 'disclosure_admin')) return true
+  return actor.organisationId === organisationId
+}
+
+/**
+ * `targetOrganisationId` is the organisation that owns the record; omit it for actions that have
+ * no single owner (for example listing the audit log).
+ */
+export function can(actor: Actor, action: Action, targetOrganisationId?: number): boolean {
+  const inScope = targetOrganisationId === undefined || reachesOrganisation(actor, targetOrganisationId)
+  switch (action) {
+    case 'admin.enter':
+      return actor.roles.length > 0
+    case 'audit.read':
+      // The audit administrator reads the audit log; nobody else does, not even the system administrator.
+      return has(actor, 'audit_admin')
+    case 'users.list':
+    case 'users.manage':
+      return has(actor, 'system_admin') || (has(actor, 'unit_admin') && inScope && targetOrganisationId !== undefined)
+    case 'security.manage':
+      return has(actor, 'security_admin')
+    case 'organisations.manage':
+      return has(actor, 'system_admin')
+    case 'organisation.view':
+      return inScope && !has(actor, 'audit_admin')
+    case 'organisation.editProfile':
+      return has(actor, 'system_admin', 'disclosure_admin') || (has(actor, 'unit_admin') && inScope && targetOrganisationId !== undefined)
+    case 'region.overview':
+      return has(actor, 'disclosure_admin')
+  }
+}
+
+/** Roles that `actor` may give to a user of organisation `organisationId`. */
+export function assignableRoles(actor: Actor, organisationId: number): Role[] {
+  if (has(actor, 'system_admin')) return (Object.keys(ROLES) as Role[])
+  if (has(actor, 'unit_admin') && actor.organisationId === organisationId) {
+    return (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].scope === 'unit')
+  }
+  return []
+}

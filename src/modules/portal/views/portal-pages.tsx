@@ -1,0 +1,236 @@
+/** Public pages of the 政府信息公开 column. Content from later wings shows an honest empty state. */
+import type { ComponentChildren } from 'preact'
+import { Breadcrumbs, EmptyState, Notice, SummaryList } from '../../../platform/views/components.tsx'
+import { PortalLayout, PORTAL_NAV, type ShellModel } from '../../../platform/views/layout.tsx'
+import type { Organisation, Succession } from '../../orgs/index.ts'
+
+/** 条例 第二十条 / 第二十一条: the statutory sections of 法定主动公开内容. */
+export const CATALOGUE_SECTIONS: { key: string; label: string; basis: string }[] = [
+  { key: 'jgzn', label: '机构职能', basis: '第二十条（一）' },
+  { key: 'fggz', label: '规章和规范性文件', basis: '第二十条（一）' },
+  { key: 'ghjh', label: '规划计划', basis: '第二十条（二）' },
+  { key: 'tjxx', label: '统计信息', basis: '第二十条（四）' },
+  { key: 'xzxk', label: '行政许可', basis: '第二十条（六）' },
+  { key: 'xzcf', label: '行政处罚和行政强制', basis: '第二十条（六）' },
+  { key: 'czyjs', label: '财政预决算', basis: '第二十条（八）' },
+  { key: 'sfxm', label: '行政事业性收费', basis: '第二十条（九）' },
+  { key: 'zfcg', label: '政府采购', basis: '第二十条（十）' },
+  { key: 'zdjsxm', label: '重大建设项目', basis: '第二十条（十三）' },
+  { key: 'msly', label: '扶贫、教育、医疗、社会保障、促进就业', basis: '第二十条（十二）' },
+  { key: 'yjgl', label: '突发公共事件应急管理', basis: '第二十条（十四）' },
+  { key: 'jdjc', label: '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查', basis: '第二十条（十五）' },
+  { key: 'gwyzk', label: '公务员招考', basis: '第二十条（十六）' },
+  { key: 'xzjd', label: '镇乡街道：贯彻落实政策、财政收支、土地征收、宅基地审批、救灾救济等', basis: '第二十一条' },
+]
+
+function Page({ shell, title, crumbs, children, query }: { shell: ShellModel; title: string; crumbs?: { href?: string; label: string }[]; children: ComponentChildren; query?: string }) {
+  return (
+    <PortalLayout shell={shell} title={title} query={query}>
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, ...(crumbs ?? [{ label: title }])]} />
+      {children}
+    </PortalLayout>
+  )
+}
+
+const XXGK_CRUMB = { href: '/xxgk', label: '政府信息公开' }
+
+export function HomePage({ shell, disclosureOffice }: { shell: ShellModel; disclosureOffice?: Organisation }) {
+  return (
+    <PortalLayout shell={shell} title="首页">
+      <h1 class="visually-hidden">{shell.site.name}</h1>
+      <div class="two-columns">
+        <section aria-labelledby="home-xxgk">
+          <h2 id="home-xxgk">政府信息公开</h2>
+          <ul class="cards">
+            <li class="card"><h3><a href="/xxgk/zhinan">政府信息公开指南</a></h3><p>公开的范围、方式和程序，各单位的联系方式。</p></li>
+            <li class="card"><h3><a href="/xxgk/fdzdgknr">法定主动公开内容</a></h3><p>按《政府信息公开条例》第二十条、第二十一条分类。</p></li>
+            <li class="card"><h3><a href="/xxgk/ysqgk">依申请公开</a></h3><p>申请获取政府信息，查询办理进度。</p></li>
+            <li class="card"><h3><a href="/xxgk/nianbao">政府信息公开年报</a></h3><p>全区和各单位的年度报告。</p></li>
+          </ul>
+          <h2>最新公开信息</h2>
+          <EmptyState title="暂无已发布的信息">各单位通过本平台发布的政府信息将按发布时间显示在这里。</EmptyState>
+        </section>
+        <aside class="secondary-content" aria-labelledby="home-contact">
+          <h2 id="home-contact">互动交流</h2>
+          <p><a href="/hudong/qzxx">区长信箱</a>：咨询、求助、投诉、建议。</p>
+          {disclosureOffice ? (
+            <>
+              <h2>政府信息公开工作机构</h2>
+              <p>{disclosureOffice.name}</p>
+              {disclosureOffice.address ? <p>地址：{disclosureOffice.address}</p> : null}
+              {disclosureOffice.phone ? <p>电话：{disclosureOffice.phone}</p> : null}
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </PortalLayout>
+  )
+}
+
+export function DisclosureIndexPage({ shell }: { shell: ShellModel }) {
+  return (
+    <Page shell={shell} title="政府信息公开">
+      <h1>政府信息公开</h1>
+      <p>根据《中华人民共和国政府信息公开条例》，本栏目集中发布法定主动公开内容，提供依申请公开渠道。</p>
+      <ul class="cards">
+        {PORTAL_NAV.slice(2, 7).map((n) => <li class="card"><h2><a href={n.href}>{n.label}</a></h2></li>)}
+        <li class="card"><h2><a href="/xxgk/jigou">公开主体</a></h2><p>区政府部门和镇乡街道</p></li>
+      </ul>
+    </Page>
+  )
+}
+
+export function GuidePage({ shell, disclosureOffice }: { shell: ShellModel; disclosureOffice?: Organisation }) {
+  return (
+    <Page shell={shell} title="政府信息公开指南" crumbs={[XXGK_CRUMB, { label: '政府信息公开指南' }]}>
+      <h1>政府信息公开指南</h1>
+      <p>本指南依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条编制，说明本区政府信息公开的机构、方式和程序。</p>
+      <h2>一、主动公开</h2>
+      <p>属于主动公开范围的政府信息，自形成或者变更之日起 20 个工作日内，通过本网站“法定主动公开内容”栏目及政府公报、新闻发布会、政务新媒体、公共查阅点等途径公开（《条例》第二十六条）。</p>
+      <h2>二、依申请公开</h2>
+      <p>公民、法人或者其他组织可以向行政机关申请获取相关政府信息。申请应当包括申请人的姓名或者名称、身份证明、联系方式，申请公开的政府信息的名称、文号或者便于行政机关查询的其他特征性描述，以及获取信息的方式、途径（《条例》第二十九条）。</p>
+      <p>行政机关能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起 20 个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过 20 个工作日（《条例》第三十三条）。</p>
+      <h2>三、政府信息公开工作机构</h2>
+      {disclosureOffice ? (
+        <SummaryList rows={[
+          { key: '机构名称', value: disclosureOffice.name },
+          { key: '办公地址', value: disclosureOffice.address || '未填写' },
+          { key: '办公时间', value: disclosureOffice.officeHours || '未填写' },
+          { key: '联系电话', value: disclosureOffice.phone || '未填写' },
+          { key: '邮政编码', value: disclosureOffice.postcode || '未填写' },
+        ]} />
+      ) : <EmptyState title="尚未设置政府信息公开工作机构" />}
+      <p>各单位的联系方式见<a href="/xxgk/jigou">公开主体</a>。</p>
+      <h2>四、监督和救济</h2>
+      <p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。</p>
+    </Page>
+  )
+}
+
+export function EmptyColumnPage({ shell, title, intro, empty, children }: { shell: ShellModel; title: string; intro: string; empty: string; children?: ComponentChildren }) {
+  return (
+    <Page shell={shell} title={title} crumbs={[XXGK_CRUMB, { label: title }]}>
+      <h1>{title}</h1>
+      <p>{intro}</p>
+      <EmptyState title={empty}>{children}</EmptyState>
+    </Page>
+  )
+}
+
+export function CataloguePage({ shell }: { shell: ShellModel }) {
+  return (
+    <Page shell={shell} title="法定主动公开内容" crumbs={[XXGK_CRUMB, { label: '法定主动公开内容' }]}>
+      <h1>法定主动公开内容</h1>
+      <p>按《政府信息公开条例》第二十条、第二十一条规定的主动公开内容分类。</p>
+      <div class="table-wrap">
+        <table class="table">
+          <caption>目录栏目</caption>
+          <thead><tr><th scope="col">栏目</th><th scope="col">条例依据</th><th scope="col">已公开</th></tr></thead>
+          <tbody>{CATALOGUE_SECTIONS.map((s) => <tr><td>{s.label}</td><td>{s.basis}</td><td>0 条</td></tr>)}</tbody>
+        </table>
+      </div>
+      <EmptyState title="各栏目暂无已发布的信息">各单位开始通过本平台发布后，可在此按单位、栏目、主题和年份浏览。</EmptyState>
+    </Page>
+  )
+}
+
+export function RequestsPage({ shell, disclosureOffice }: { shell: ShellModel; disclosureOffice?: Organisation }) {
+  return (
+    <Page shell={shell} title="依申请公开" crumbs={[XXGK_CRUMB, { label: '依申请公开' }]}>
+      <h1>依申请公开</h1>
+      <Notice kind="info">网上申请功能正在建设中，暂不能在本网站提交申请。现在您可以通过信函或当面提交书面申请。</Notice>
+      <h2>如何提交申请</h2>
+      <p>请写明：申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的名称、文号或者便于查询的其他特征性描述；获取信息的方式、途径（《条例》第二十九条）。</p>
+      {disclosureOffice ? <p>信函请寄：{disclosureOffice.address || disclosureOffice.name}{disclosureOffice.postcode ? `（邮编 ${disclosureOffice.postcode}）` : ''}，信封上请注明“政府信息公开申请”。咨询电话：{disclosureOffice.phone || '见公开指南'}。</p> : null}
+      <p>以邮寄方式提交的，以行政机关签收之日为收到申请之日（《条例》第三十一条）。</p>
+    </Page>
+  )
+}
+
+export function UnitsPage({ shell, units }: { shell: ShellModel; units: Organisation[] }) {
+  const groups: [string, Organisation[]][] = [
+    ['区政府及部门', units.filter((u) => ['government', 'office', 'department', 'other'].includes(u.kind))],
+    ['镇乡街道', units.filter((u) => ['town', 'subdistrict'].includes(u.kind))],
+  ]
+  return (
+    <Page shell={shell} title="公开主体" crumbs={[XXGK_CRUMB, { label: '公开主体' }]}>
+      <h1>公开主体</h1>
+      {groups.map(([label, list]) => (
+        <section>
+          <h2>{label}（{list.length} 个）</h2>
+          <ul class="unit-list">{list.map((u) => <li><a href={`/xxgk/jigou/${u.code}`}>{u.name}</a></li>)}</ul>
+        </section>
+      ))}
+    </Page>
+  )
+}
+
+export function UnitPage({ shell, unit, successors, predecessors, today }: { shell: ShellModel; unit: Organisation; successors: { succession: Succession; code: string }[]; predecessors: { succession: Succession; code: string }[]; today: string }) {
+  const dissolved = unit.validTo !== null && unit.validTo < today
+  return (
+    <Page shell={shell} title={unit.name} crumbs={[XXGK_CRUMB, { href: '/xxgk/jigou', label: '公开主体' }, { label: unit.shortName }]}>
+      <h1>{unit.name}</h1>
+      {dissolved ? (
+        <Notice kind="warning">
+          本单位已于 {unit.validTo} 撤销。
+          {successors.length ? <>其职责由{successors.map((s, i) => <>{i ? '、' : ''}<a href={`/xxgk/jigou/${s.code}`}>{s.succession.otherName}</a></>)}承继，请前往承继单位查询。</> : null}
+          本单位撤销前公开的信息仍在此保留。
+        </Notice>
+      ) : null}
+      <SummaryList rows={[
+        { key: '办公地址', value: unit.address || '未填写' },
+        { key: '办公时间', value: unit.officeHours || '未填写' },
+        { key: '咨询电话', value: unit.phone || '未填写' },
+        { key: '设立日期', value: unit.validFrom },
+        ...(predecessors.length ? [{ key: '前身单位', value: <>{predecessors.map((p, i) => <>{i ? '、' : ''}<a href={`/xxgk/jigou/${p.code}`}>{p.succession.otherName}</a></>)}</> }] : []),
+      ]} />
+      <h2>本单位公开的信息</h2>
+      <EmptyState title="暂无已发布的信息">本单位通过本平台发布的政府信息将显示在这里。</EmptyState>
+    </Page>
+  )
+}
+
+export function SearchPage({ shell, query }: { shell: ShellModel; query: string }) {
+  return (
+    <Page shell={shell} title="搜索" query={query}>
+      <h1>搜索</h1>
+      {query ? (
+        <EmptyState title={`没有找到与“${query}”相关的信息`}>
+          <p>本平台目前还没有已发布的政府信息，所以暂时搜索不到结果。</p>
+          <p>您可以查看<a href="/xxgk/zhinan">政府信息公开指南</a>，或通过<a href="/xxgk/ysqgk">依申请公开</a>获取所需信息。</p>
+        </EmptyState>
+      ) : <p>请在上方搜索框中输入标题、文号或关键词。</p>}
+    </Page>
+  )
+}
+
+export function AccessibilityPage({ shell }: { shell: ShellModel }) {
+  return (
+    <Page shell={shell} title="无障碍说明">
+      <h1>无障碍说明</h1>
+      <p>本网站按照 WCAG 2.1 AA 级和 GB/T 37668—2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》建设，每次更新都经过自动无障碍检查。</p>
+      <h2>长辈版</h2>
+      <p>点击页面顶部的“长辈版”，网站将使用更大的字体、更高的对比度和更简洁的单栏布局，没有广告和弹窗。再次点击“返回标准版”即可恢复。该设置保存在您的浏览器中，不需要安装任何插件。</p>
+      <h2>键盘操作</h2>
+      <p>所有功能都可以只用键盘完成：按 Tab 键在链接和按钮之间移动，按回车键确认。每个页面的第一个链接“跳到主要内容”可以跳过导航。</p>
+      <h2>读屏软件</h2>
+      <p>页面使用规范的标题层级、地标区域和表单标签，适合读屏软件使用。关闭 JavaScript 时，所有页面仍可正常使用。</p>
+      <h2>问题反馈</h2>
+      <p>如果您在使用中遇到障碍，请拨打 {shell.site.contact} 或通过<a href="/hudong/qzxx">区长信箱</a>告诉我们。</p>
+    </Page>
+  )
+}
+
+export function SitemapPage({ shell }: { shell: ShellModel }) {
+  return (
+    <Page shell={shell} title="网站地图">
+      <h1>网站地图</h1>
+      <ul>
+        {PORTAL_NAV.map((n) => <li><a href={n.href}>{n.label}</a></li>)}
+        <li><a href="/xxgk/jigou">公开主体</a></li>
+        <li><a href="/wza">无障碍说明</a></li>
+        <li><a href="/admin">工作人员登录</a></li>
+      </ul>
+    </Page>
+  )
+}

@@ -1,0 +1,32 @@
+import type { z } from 'zod'
+import type { FieldMessage } from './errors.ts'
+
+/** zod issues → field messages in form order, one per field (the first is the one to fix first). */
+export function fieldErrors(error: z.ZodError): FieldMessage[] {
+  const seen = new Set<string>()
+  const out: FieldMessage[] = []
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.')
+    if (seen.has(field)) continue
+    seen.add(field)
+    out.push({ field, message: issue.message })
+  }
+  return out
+}
+
+/** A form body as a plain object of strings (and string arrays for repeated fields), never anything else. */
+export function formBody(body: unknown): Record<string, string | string[]> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {}
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[]
+  }
+  return out
+}
+
+/** A safe local path to return to: must start with one slash (no protocol-relative or absolute URLs). */
+export function safeReturnPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || value.length > 500 || /[\r\n]/.test(value)) return fallback
+  return value
+}
