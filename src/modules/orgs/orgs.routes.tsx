@@ -160,7 +160,8 @@ export async function orgsRoutes(app: FastifyInstance, deps: StaffDeps): Promise
   app.get('/admin/users', { preHandler: staff }, async (request, reply) => {
     const actor = request.actor!
     const all = can(actor, 'users.list')
-    if (!all) await authorise(ctx(request), 'users.list', { organisationId: actor.organisationId, type: 'organisation', id: actor.organisationId })
+    // A section, not a record: refused users see 没有权限 (403).
+    if (!all && !can(actor, 'users.manage', actor.organisationId)) await authorise(ctx(request), 'users.list')
     const users = await listUsers(deps.db, all ? {} : { organisationId: actor.organisationId })
     const { map } = await organisationsMap(request)
     return page(request, reply, '用户管理', <UserList users={users} organisations={map} now={deps.clock.now()} canCreate filterOrganisationId={all ? undefined : actor.organisationId} done={doneOf(request)} />)
@@ -178,7 +179,7 @@ export async function orgsRoutes(app: FastifyInstance, deps: StaffDeps): Promise
 
   app.get('/admin/users/new', { preHandler: staff }, async (request, reply) => {
     const actor = request.actor!
-    if (!can(actor, 'users.list')) await authorise(ctx(request), 'users.manage', { organisationId: actor.organisationId, type: 'organisation', id: actor.organisationId })
+    if (!can(actor, 'users.list') && !can(actor, 'users.manage', actor.organisationId)) await authorise(ctx(request), 'users.manage')
     const organisations = await creatableOrganisations(request)
     return page(request, reply, '新建用户', <NewUserForm csrf={request.csrfToken()} organisations={organisations} assignable={assignableAll(request)} values={{ organisationId: organisations.length === 1 ? organisations[0]!.id : '' }} />)
   })
@@ -288,8 +289,8 @@ export async function orgsRoutes(app: FastifyInstance, deps: StaffDeps): Promise
     const actor = request.actor!
     const region = await currentRegion(deps.db)
     const all = await listOrganisations(deps.db, region?.id ?? actor.regionId)
+    if (!can(actor, 'organisation.view', actor.organisationId)) await authorise(ctx(request), 'organisation.view')
     const visible = all.filter((o) => can(actor, 'organisation.view', o.id))
-    if (visible.length === 0) await authorise(ctx(request), 'organisation.view', { organisationId: actor.organisationId, type: 'organisation', id: actor.organisationId })
     const counts = await countUsersByOrganisation(deps.db)
     const byId = new Map(all.map((o) => [o.id, o]))
     const successions = await deps.db.selectFrom('organisation_successions').select(['predecessor_id', 'successor_id']).execute()

@@ -1,5 +1,9 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { FieldMessage } from './errors.ts'
+
+// Messages that a schema does not set itself (a wrong type, a repeated field) come in Chinese.
+z.config(z.locales.zhCN())
+z.config({ customError: (issue) => (issue.code === 'invalid_type' ? '填写的内容格式不正确，请检查后重新填写' : undefined) })
 
 /** zod issues → field messages in form order, one per field (the first is the one to fix first). */
 export function fieldErrors(error: z.ZodError): FieldMessage[] {

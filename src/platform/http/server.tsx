@@ -121,7 +121,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // CSRF on every unsafe request, after the body is parsed.
   app.addHook('preHandler', async (request) => {
-    if (!UNSAFE.has(request.method) || request.routeOptions.config?.csrf === false) return
+    if (!UNSAFE.has(request.method) || request.is404 || request.routeOptions.config?.csrf === false) return
     const body = request.body as Record<string, unknown> | undefined
     const token = (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ?? request.headers['x-csrf-token']
     if (!csrfTokenValid(options.sessionSecret, request.cookies[CSRF_COOKIE], token)) {

@@ -160,6 +160,14 @@ export function Pagination({ page, pageSize, total, href }: { page: number; page
   )
 }
 
+/**
+ * The scroll box of a table that may be wider than a phone screen. It is a named region that takes
+ * keyboard focus, so it can be scrolled sideways without a mouse (WCAG 2.1.1, axe scrollable-region-focusable).
+ */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>
+}
+
 export function SummaryList({ rows }: { rows: { key: string; value: ComponentChildren }[] }) {
   return (
     <dl class="summary-list">

@@ -1,6 +1,6 @@
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
-import { Breadcrumbs, Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TextField } from '../../../platform/views/components.tsx'
+import { Breadcrumbs, Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextField } from '../../../platform/views/components.tsx'
 import type { AuditRow } from '../audit-log.ts'
 import { KIND_LABELS } from '../orgs.forms.ts'
 import { orgPaths } from '../orgs.paths.ts'
@@ -36,7 +36,7 @@ export function UserList({ users, organisations, now, canCreate, filterOrganisat
       <DoneNotice done={done} />
       {canCreate ? <p><a class="button button--primary" href={orgPaths.newUser()}>新建用户</a></p> : null}
       {users.length === 0 ? <EmptyState title="还没有用户">{filterOrganisationId ? '本单位还没有工作人员账号。' : null}</EmptyState> : (
-        <div class="table-wrap">
+        <TableWrap label="用户列表">
           <table class="table">
             <caption>共 {users.length} 个账号</caption>
             <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">单位</th><th scope="col">角色</th><th scope="col">双因素</th><th scope="col">状态</th><th scope="col">最近登录</th></tr></thead>
@@ -54,7 +54,7 @@ export function UserList({ users, organisations, now, canCreate, filterOrganisat
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )
@@ -135,13 +135,16 @@ export function SecurityOverview({ csrf, locked, withoutSecondFactor, organisati
       <DoneNotice done={done} />
       <h2>被锁定的账号</h2>
       {locked.length === 0 ? <p>当前没有被锁定的账号。</p> : (
+        <TableWrap label="被锁定的账号">
         <table class="table">
+          <caption class="visually-hidden">被锁定的账号（{locked.length} 个）</caption>
           <thead><tr><th scope="col">用户名</th><th scope="col">单位</th><th scope="col">锁定至</th><th scope="col">操作</th></tr></thead>
           <tbody>{locked.map((u) => (
             <tr><td>{u.username}</td><td>{organisations.get(u.organisationId)?.shortName}</td><td>{formatInstant(u.lockedUntil)}</td>
               <td><Form action={orgPaths.unlock(u.id)} csrf={csrf}><Button variant="secondary">解锁 {u.username}</Button></Form></td></tr>
           ))}</tbody>
         </table>
+        </TableWrap>
       )}
       <h2>管理员账号的双因素认证</h2>
       {withoutSecondFactor.length === 0 ? <p>所有管理员账号都已开启双因素认证。</p> : (
@@ -170,7 +173,7 @@ export function OrganisationList({ rows, canManage, today, done }: { rows: Organ
   const current = rows.filter((r) => !r.organisation.validTo || r.organisation.validTo >= today)
   const past = rows.filter((r) => r.organisation.validTo && r.organisation.validTo < today)
   const table = (list: OrganisationRow[], caption: string, showEnd: boolean) => (
-    <div class="table-wrap">
+    <TableWrap label={caption}>
       <table class="table">
         <caption>{caption}（{list.length} 个）</caption>
         <thead><tr><th scope="col">单位</th><th scope="col">类型</th><th scope="col">代码</th><th scope="col">设立</th>{showEnd ? <><th scope="col">撤销</th><th scope="col">承继单位</th></> : <th scope="col">账号</th>}</tr></thead>
@@ -184,7 +187,7 @@ export function OrganisationList({ rows, canManage, today, done }: { rows: Organ
           </tr>
         ))}</tbody>
       </table>
-    </div>
+    </TableWrap>
   )
   return (
     <>
@@ -294,7 +297,7 @@ export function AuditLogPage({ rows, total, page, pageSize, filter, errors, quer
         <div class="form-group"><Button>筛选</Button></div>
       </form>
       {rows.length === 0 ? <EmptyState title="没有符合条件的记录">请放宽筛选条件后重试。</EmptyState> : (
-        <div class="table-wrap">
+        <TableWrap label="审计日志">
           <table class="table">
             <caption>共 {total} 条</caption>
             <thead><tr><th scope="col">序号</th><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">结果</th><th scope="col">对象</th><th scope="col">地址</th><th scope="col">详情</th></tr></thead>
@@ -306,7 +309,7 @@ export function AuditLogPage({ rows, total, page, pageSize, filter, errors, quer
               </tr>
             ))}</tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} href={queryFor} />
     </>

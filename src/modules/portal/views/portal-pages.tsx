@@ -1,6 +1,6 @@
 /** Public pages of the 政府信息公开 column. Content from later wings shows an honest empty state. */
 import type { ComponentChildren } from 'preact'
-import { Breadcrumbs, EmptyState, Notice, SummaryList } from '../../../platform/views/components.tsx'
+import { Breadcrumbs, EmptyState, Notice, SummaryList, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, PORTAL_NAV, type ShellModel } from '../../../platform/views/layout.tsx'
 import type { Organisation, Succession } from '../../orgs/index.ts'
 
@@ -122,13 +122,13 @@ export function CataloguePage({ shell }: { shell: ShellModel }) {
     <Page shell={shell} title="法定主动公开内容" crumbs={[XXGK_CRUMB, { label: '法定主动公开内容' }]}>
       <h1>法定主动公开内容</h1>
       <p>按《政府信息公开条例》第二十条、第二十一条规定的主动公开内容分类。</p>
-      <div class="table-wrap">
+      <TableWrap label="目录栏目">
         <table class="table">
           <caption>目录栏目</caption>
           <thead><tr><th scope="col">栏目</th><th scope="col">条例依据</th><th scope="col">已公开</th></tr></thead>
           <tbody>{CATALOGUE_SECTIONS.map((s) => <tr><td>{s.label}</td><td>{s.basis}</td><td>0 条</td></tr>)}</tbody>
         </table>
-      </div>
+      </TableWrap>
       <EmptyState title="各栏目暂无已发布的信息">各单位开始通过本平台发布后，可在此按单位、栏目、主题和年份浏览。</EmptyState>
     </Page>
   )
