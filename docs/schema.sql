@@ -23,6 +23,58 @@ CREATE UNIQUE INDEX audit_log_pkey ON audit_log (seq);
 CREATE TRIGGER audit_log_no_change BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 
+create table calendar_entries (
+  version_id integer not null,
+  date date not null,
+  kind character varying(16) not null,
+  name text not null,
+  source text not null default ''::text,
+  constraint calendar_entries_kind CHECK (((kind)::text = ANY ((ARRAY['holiday'::character varying, 'worked_weekend'::character varying])::text[]))),
+  constraint calendar_entries_pk PRIMARY KEY (version_id, date),
+  constraint calendar_entries_version_id_fkey FOREIGN KEY (version_id) REFERENCES calendar_versions(id)
+);
+CREATE UNIQUE INDEX calendar_entries_pk ON calendar_entries (version_id, date);
+
+create table calendar_notices (
+  version_id integer not null,
+  position integer not null,
+  year integer not null,
+  title text not null,
+  doc_no text,
+  url text,
+  constraint calendar_notices_pk PRIMARY KEY (version_id, "position"),
+  constraint calendar_notices_version_id_fkey FOREIGN KEY (version_id) REFERENCES calendar_versions(id)
+);
+CREATE UNIQUE INDEX calendar_notices_pk ON calendar_notices (version_id, "position");
+
+create table calendar_versions (
+  id integer not null default nextval('calendar_versions_id_seq'::regclass),
+  kind character varying(16) not null,
+  label text not null,
+  basis text not null default ''::text,
+  reason text not null default ''::text,
+  created_by_user_id integer,
+  created_at timestamp with time zone not null default now(),
+  constraint calendar_versions_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX calendar_versions_pkey ON calendar_versions (id);
+
+create table clock_changes (
+  id integer not null default nextval('clock_changes_id_seq'::regclass),
+  clock_id integer not null,
+  calendar_version_id integer not null,
+  occurred_at timestamp with time zone not null,
+  kind character varying(32) not null,
+  old_due_on date,
+  new_due_on date,
+  reason text not null,
+  constraint clock_changes_calendar_version_id_fkey FOREIGN KEY (calendar_version_id) REFERENCES calendar_versions(id),
+  constraint clock_changes_clock_id_fkey FOREIGN KEY (clock_id) REFERENCES tracked_clocks(id),
+  constraint clock_changes_pkey PRIMARY KEY (id)
+);
+CREATE INDEX clock_changes_clock_idx ON clock_changes (clock_id);
+CREATE UNIQUE INDEX clock_changes_pkey ON clock_changes (id);
+
 create table installation (
   key character varying(64) not null,
   value jsonb not null,
@@ -98,6 +150,25 @@ create table sessions (
 );
 CREATE UNIQUE INDEX sessions_pkey ON sessions (id);
 CREATE INDEX sessions_user_idx ON sessions (user_id);
+
+create table tracked_clocks (
+  id integer not null default nextval('tracked_clocks_id_seq'::regclass),
+  subject_type character varying(32) not null,
+  subject_id character varying(64) not null,
+  regime character varying(16) not null,
+  events jsonb not null,
+  state character varying(16) not null,
+  due_on date,
+  provisional boolean not null default false,
+  calendar_version_id integer not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint tracked_clocks_calendar_version_id_fkey FOREIGN KEY (calendar_version_id) REFERENCES calendar_versions(id),
+  constraint tracked_clocks_pkey PRIMARY KEY (id),
+  constraint tracked_clocks_subject UNIQUE (subject_type, subject_id)
+);
+CREATE INDEX tracked_clocks_open_idx ON tracked_clocks (state, due_on);
+CREATE UNIQUE INDEX tracked_clocks_pkey ON tracked_clocks (id);
+CREATE UNIQUE INDEX tracked_clocks_subject ON tracked_clocks (subject_type, subject_id);
 
 create table user_roles (
   user_id integer not null,

@@ -7,9 +7,9 @@ import type { Db } from './database.ts'
 import type { Clock } from './platform/clock.ts'
 import { createFieldCipher } from './platform/crypto/sm.ts'
 import { createServer } from './platform/http/server.tsx'
-import { adminNav, adminRoutes } from './modules/admin/index.ts'
+import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/index.ts'
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
-import { portalRoutes } from './modules/portal/index.ts'
+import { deadlineRoutes, portalRoutes } from './modules/portal/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -61,8 +61,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(async (scope) => {
     await portalRoutes(scope, { db: deps.db, clock: deps.clock })
+    await deadlineRoutes(scope, { db: deps.db })
     await adminRoutes(scope, staffDeps)
     await orgsRoutes(scope, staffDeps)
+    await calendarAdminRoutes(scope, staffDeps)
   })
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

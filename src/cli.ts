@@ -3,9 +3,13 @@
  * from the environment through config.ts, like the server.
  */
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { loadConfig, ConfigError } from './config.ts'
 import { seedDemo, hasDemoData } from './demo/seed-demo.ts'
+import { currentCalendar, ensureOfficialCalendar, explainDueDate, officialCalendar, type Calendar } from './modules/calendar/index.ts'
+import { DataDirLockedError } from './platform/database/data-dir-lock.ts'
 import { start } from './main.ts'
 import { appendAudit, hashPassword, passwordProblems, roleLabel, isRole, verifyAuditChain } from './modules/orgs/index.ts'
 import { backupDatabase, restoreDatabase } from './platform/database/backup.ts'
@@ -41,6 +45,7 @@ export function buildCli(): Command {
   program.command('migrate').description('执行数据库迁移').action(async () => {
     await withDatabase(async ({ db }) => {
       const result = await migrateToLatest(db)
+      if (await ensureOfficialCalendar(db, new Date())) print('已载入随程序发布的官方工作日历（2007—2026 年）')
       const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
       print(applied.length ? `已执行迁移：${applied.join('、')}` : '数据库已是最新结构')
     })
@@ -51,6 +56,7 @@ export function buildCli(): Command {
     if (config.isProduction) throw new Error('生产环境不能载入演示数据')
     await withDatabase(async ({ db }) => {
       await migrateToLatest(db)
+      await ensureOfficialCalendar(db, new Date())
       const result = await seedDemo(db)
       print(result.seeded ? `已载入演示数据：${result.organisations} 个单位，${result.users.length} 个演示账号` : `数据库中已有 ${result.organisations} 个单位，未重复载入`)
     })
@@ -73,6 +79,7 @@ export function buildCli(): Command {
       if (problems.length) throw new Error(problems.join('；'))
       await withDatabase(async ({ db }) => {
         await migrateToLatest(db)
+        await ensureOfficialCalendar(db, new Date())
         if (await db.selectFrom('users').select('id').where('username', '=', opts.username).executeTakeFirst()) throw new Error(`用户名 ${opts.username} 已存在`)
         const passwordHash = await hashPassword(password)
         await db.transaction().execute(async (trx) => {
@@ -109,6 +116,31 @@ export function buildCli(): Command {
         print(`已恢复到${kind === 'pglite' ? '嵌入式数据库' : 'PostgreSQL'}：${summary.tables.map((t) => `${t.name} ${t.rows}`).join('，')}`)
         if (loadConfig().isProduction && (await hasDemoData(db))) print('注意：备份中含有演示数据，生产环境将拒绝启动。')
       })
+    })
+
+  const calendar = program.command('calendar').description('工作日历')
+  calendar.command('due').description('计算答复期限并逐日说明（第一行是期限的最后一天）')
+    .requiredOption('--from <date>', '收到申请的日期，例如 2025-01-24')
+    .option('--days <n>', '工作日数（不填则按条例：2019 年起 20，此前 15）')
+    .option('--regime <id>', 'cn-2019 或 cn-2007（不填则按收到申请的日期）')
+    .action(async (opts: { from: string; days?: string; regime?: string }) => {
+      if (opts.days !== undefined && !/^\d+$/.test(opts.days)) throw new Error(`工作日数须是非负整数，现为“${opts.days}”`)
+      // The calendar in force is the database's; without an installation (or while the embedded database is in
+      // use by the server) the shipped official calendar answers, and says so.
+      const config = loadConfig()
+      let cal: Calendar = officialCalendar()
+      if (config.databaseUrl || existsSync(path.join(config.dataDir, 'pgdata'))) {
+        try {
+          cal = await withDatabase(async ({ db }) => (await currentCalendar(db))?.calendar ?? officialCalendar())
+        } catch (error) {
+          if (!(error instanceof DataDirLockedError) && !/calendar_versions/.test(String((error as Error).message))) throw error
+          process.stderr.write('（无法读取数据库中的日历，改用随程序发布的官方日历计算）\n')
+        }
+      }
+      const answer = explainDueDate(cal, { from: opts.from, days: opts.days === undefined ? undefined : Number(opts.days), regime: opts.regime })
+      print(answer.due)
+      print(`${answer.regime.title}：${answer.days} 个工作日${answer.provisional ? `（暂定：${answer.missingYears.join('、')} 年放假安排尚未录入）` : ''}；日历 ${answer.calendarVersion}`)
+      for (const line of answer.trace.lines) print(`  ${line}`)
     })
 
   const audit = program.command('audit').description('审计日志')

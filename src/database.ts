@@ -3,9 +3,10 @@
  * `Db` type from here (type-only, erased at run time); each module keeps its tables private.
  */
 import type { Kysely, Transaction } from 'kysely'
+import type { CalendarTables } from './modules/calendar/calendar.tables.ts'
 import type { OrgsTables } from './modules/orgs/orgs.tables.ts'
 
-export type Database = OrgsTables
+export type Database = OrgsTables & CalendarTables
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

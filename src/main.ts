@@ -3,6 +3,7 @@ import { Migrator } from 'kysely'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { DEMO_PASSWORD, DEMO_USERS, hasDemoData, seedDemo } from './demo/seed-demo.ts'
+import { ensureOfficialCalendar } from './modules/calendar/index.ts'
 import { roleLabel } from './modules/orgs/index.ts'
 import { migrations } from './migrations/index.ts'
 import { systemClock } from './platform/clock.ts'
@@ -20,6 +21,8 @@ export async function start(config: Config, out: (line: string) => void = consol
     } else {
       await migrateToLatest(runtime.db)
     }
+    // The national holiday calendar is reference data, not demo data: every installation starts with it.
+    await ensureOfficialCalendar(runtime.db, new Date())
     let seeded = false
     if (config.isProduction) {
       if (await hasDemoData(runtime.db)) throw new Error('生产环境拒绝使用演示数据：此数据库中有演示数据。请使用新的数据库，并用 npx gongkai create-admin 创建管理员。')

@@ -1,7 +1,9 @@
 // The ordered list of migrations. Add a file with `npm run new-migration <name>`, then list it here.
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_create_organisations_and_users.ts'
+import * as m0002 from './0002_create_calendar_versions_and_clocks.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
+  '0002_create_calendar_versions_and_clocks': m0002,
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { seedDemo } from '../../src/demo/seed-demo.ts'
+import { ensureOfficialCalendar } from '../../src/modules/calendar/index.ts'
 import { migrateToLatest } from '../../src/platform/database/migrate.ts'
 import { openDatabase } from '../../src/platform/database/database.ts'
 
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
   const emptyFile = path.join(dir, 'empty.tar.gz')
   writeFileSync(emptyFile, Buffer.from(await empty.arrayBuffer()))
   project.provide('emptyImage', emptyFile)
+  await ensureOfficialCalendar(opened.db as any, new Date('2026-01-01T00:00:00Z'))
   await seedDemo(opened.db as any)
   const dump = await opened.pglite!.dumpDataDir('gzip')
   const file = path.join(dir, 'golden.tar.gz')

@@ -8,6 +8,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import type { Db } from '../../src/database.ts'
 import { seedDemo } from '../../src/demo/seed-demo.ts'
+import { ensureOfficialCalendar } from '../../src/modules/calendar/index.ts'
 import { migrateToLatest } from '../../src/platform/database/migrate.ts'
 import { openDatabase, type OpenedDatabase } from '../../src/platform/database/database.ts'
 
@@ -39,6 +40,7 @@ export async function openTestPostgres(url: string): Promise<TestDatabase> {
   await sql`create schema ${sql.id(schema)}`.execute(admin.db)
   const opened: OpenedDatabase = await openDatabase({ url, schema, poolSize: 4 })
   await migrateToLatest(opened.db)
+  await ensureOfficialCalendar(opened.db as Db, new Date('2026-01-01T00:00:00Z'))
   await seedDemo(opened.db as Db)
   return {
     db: opened.db as Db,

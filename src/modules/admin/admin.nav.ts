@@ -7,6 +7,7 @@ export function adminNav(actor: Actor): AdminNavItem[] {
   const unitAdmin = actor.roles.includes('unit_admin')
   if (can(actor, 'users.list') || unitAdmin) items.push({ href: '/admin/users', label: '用户管理' })
   if (!actor.roles.includes('audit_admin')) items.push({ href: '/admin/organisations', label: '单位管理' })
+  if (can(actor, 'calendar.view')) items.push({ href: '/admin/calendar', label: '工作日历' })
   if (can(actor, 'security.manage')) items.push({ href: '/admin/security', label: '安全管理' })
   if (can(actor, 'audit.read')) items.push({ href: '/admin/audit', label: '审计日志' })
   items.push({ href: '/admin/account/password', label: '修改密码' }, { href: '/admin/account/second-factor', label: '双因素认证' })

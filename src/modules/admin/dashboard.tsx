@@ -15,6 +15,8 @@ export interface DashboardModel {
   totpEnabled: boolean
   lockedUsers: number
   auditEntriesToday: number
+  /** Years (this and next) whose holiday notice is not in the calendar yet, shown to those who keep the calendar. */
+  missingCalendarYears: number[]
 }
 
 const ROLE_TASKS: Record<string, string> = {
@@ -35,6 +37,12 @@ export function Dashboard({ model }: { model: DashboardModel }) {
       <h1>工作台</h1>
       {model.mustChangePassword ? <Notice kind="warning">您仍在使用初始或临时密码。<a href="/admin/account/password">请立即修改密码</a>。</Notice> : null}
       {!model.totpEnabled && actor.roles.some((r) => ROLES[r].scope === 'region') ? <Notice kind="info">管理员账号建议开启<a href="/admin/account/second-factor">双因素认证</a>。</Notice> : null}
+      {model.missingCalendarYears.length ? (
+        <Notice kind="warning">
+          {model.missingCalendarYears.join('、')} 年的国务院放假安排尚未录入工作日历，跨入该年的答复期限都只是暂定的。
+          国务院办公厅通常在上一年 10 月至 12 月发布通知，发布后请<a href={`/admin/calendar/notice?year=${model.missingCalendarYears[0]}`}>录入放假通知</a>。
+        </Notice>
+      ) : null}
       <p>{actor.displayName}，您好。您在{model.regionScope ? `${model.regionName}全区范围` : model.organisation.name}工作。上次登录：{model.lastSignIn ? formatInstant(model.lastSignIn) : '这是您第一次登录'}。</p>
       <h2>您的职责</h2>
       <ul>{actor.roles.map((r) => <li><strong>{ROLES[r].label}</strong>：{ROLE_TASKS[r]}</li>)}</ul>

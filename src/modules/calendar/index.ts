@@ -113,3 +113,20 @@ export { CalendarInputError } from './calendar.errors.ts'
 export { NoticeParseError } from './calendar.errors.ts'
 /** A clock event refused by the rules; names the event's position and the reason, in Chinese. */
 export { ClockEventError } from './calendar.errors.ts'
+
+/** A stored calendar version (official import, notice, amendment). */
+export type { CalendarVersion, TrackedClock, ClockChange } from './calendar.repository.ts'
+/** The calendar in force (newest stored version, cached per process), the version list, one version, a clock and its changes. */
+export { currentCalendar, listVersions, loadCalendarVersion, findClock, changesOfClock, countOpenClocks } from './calendar.repository.ts'
+/** What calendar use cases run with (database, clock, actor, audit writer). */
+export type { CalendarContext, CalendarProposal, NoticeInput, AmendmentInput, StoredVersion } from './calendar-versions.ts'
+/** Stores the shipped official calendar as version 1 on a new installation. */
+export { ensureOfficialCalendar } from './calendar-versions.ts'
+/** Parses a pasted notice or amendment lines into a proposal to confirm (nothing stored). */
+export { proposeNotice, proposeAmendment, parseAmendmentLines } from './calendar-versions.ts'
+/** Stores a confirmed proposal and recomputes every open deadline it touches. */
+export { storeCalendarVersion, recomputeOpenClocks } from './calendar-versions.ts'
+/** Registers a case's clock, and records its events, so that calendar changes reach it. */
+export { trackClock, recordClockEvent, type TrackClockInput } from './track-clock.ts'
+/** 答复期限计算: a due date with its regime, provisional flag and trace (public page, API, CLI). */
+export { explainDueDate, type DueDateQuery, type DueDateAnswer } from './due-date.ts'

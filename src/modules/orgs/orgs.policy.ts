@@ -15,6 +15,8 @@ export type Action =
   | 'organisation.view'
   | 'organisation.editProfile'
   | 'region.overview'
+  | 'calendar.manage'
+  | 'calendar.view'
 
 function has(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r))
@@ -51,6 +53,11 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
       return has(actor, 'system_admin', 'disclosure_admin') || (has(actor, 'unit_admin') && inScope && targetOrganisationId !== undefined)
     case 'region.overview':
       return has(actor, 'disclosure_admin')
+    case 'calendar.view':
+      return !has(actor, 'audit_admin')
+    case 'calendar.manage':
+      // The 公开办 keeps the working-day calendar; the system administrator may too.
+      return has(actor, 'disclosure_admin', 'system_admin')
   }
 }
 

@@ -95,11 +95,12 @@ export function Checkboxes(props: FieldProps & { values: string[]; options: { va
         <legend class="label">{label}</legend>
         {hint ? <p class="hint" id={`${fieldId(name)}-hint`}>{hint}</p> : null}
         {error ? <p class="error-message" id={`${fieldId(name)}-error`}><span class="visually-hidden">错误：</span>{error}</p> : null}
-        <div class="checkboxes" id={fieldId(name)}>
+        <div class="checkboxes">
+          {/* The first box carries the field id, so the error summary's link puts the cursor on it (as GOV.UK Frontend does). */}
           {options.map((o, i) => (
             <div class="checkbox">
-              <input type="checkbox" id={`${fieldId(name)}-${i}`} name={name} value={o.value} checked={values.includes(o.value)} />
-              <label for={`${fieldId(name)}-${i}`}>{o.label}{o.hint ? <span class="hint hint--inline">（{o.hint}）</span> : null}</label>
+              <input type="checkbox" id={i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`} name={name} value={o.value} checked={values.includes(o.value)} />
+              <label for={i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`}>{o.label}{o.hint ? <span class="hint hint--inline">（{o.hint}）</span> : null}</label>
             </div>
           ))}
         </div>

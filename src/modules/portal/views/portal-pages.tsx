@@ -143,6 +143,8 @@ export function RequestsPage({ shell, disclosureOffice }: { shell: ShellModel; d
       <p>请写明：申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的名称、文号或者便于查询的其他特征性描述；获取信息的方式、途径（《条例》第二十九条）。</p>
       {disclosureOffice ? <p>信函请寄：{disclosureOffice.address || disclosureOffice.name}{disclosureOffice.postcode ? `（邮编 ${disclosureOffice.postcode}）` : ''}，信封上请注明“政府信息公开申请”。咨询电话：{disclosureOffice.phone || '见公开指南'}。</p> : null}
       <p>以邮寄方式提交的，以行政机关签收之日为收到申请之日（《条例》第三十一条）。</p>
+      <h2>答复期限</h2>
+      <p>行政机关自收到申请之日起 20 个工作日内答复（《条例》第三十三条）。您可以用<a href="/gongju/dqjs">答复期限计算</a>核对任何一件申请的答复期限和计算过程。</p>
     </Page>
   )
 }
@@ -228,6 +230,7 @@ export function SitemapPage({ shell }: { shell: ShellModel }) {
       <ul>
         {PORTAL_NAV.map((n) => <li><a href={n.href}>{n.label}</a></li>)}
         <li><a href="/xxgk/jigou">公开主体</a></li>
+        <li><a href="/gongju/dqjs">答复期限计算</a></li>
         <li><a href="/wza">无障碍说明</a></li>
         <li><a href="/admin">工作人员登录</a></li>
       </ul>
