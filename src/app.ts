@@ -50,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimitBytes: config.bodyLimitBytes,
     logger: deps.logger ?? loggerOptions(config),
     exposeErrors: !config.isProduction,
+    pageCacheSeconds: config.pageCacheSeconds,
   })
   const staffDeps: StaffDeps = {
     db: deps.db,

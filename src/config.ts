@@ -28,6 +28,8 @@ export interface Config {
   readonly loginMaxFailures: number
   readonly loginLockMinutes: number
   readonly bodyLimitBytes: number
+  /** How long a rendered public page is served from the page cache (0 = off). */
+  readonly pageCacheSeconds: number
   readonly logLevel: string
   readonly site: {
     readonly name: string
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 3, 20),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    pageCacheSeconds: int('PAGE_CACHE_SECONDS', 60, 0, 3600),
     logLevel: get('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info'),
     site: {
       name: get('SITE_NAME', '重庆市开州区人民政府'),

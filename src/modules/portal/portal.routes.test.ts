@@ -1,6 +1,7 @@
 /** The public portal shell: every page answers in Chinese, with honest empty states. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, html, text } from '../../../test/support/test-app.ts'
+import { buildTestApp, Client, html, text } from '../../../test/support/test-app.ts'
+import { findOrganisationByCode } from '../orgs/index.ts'
 import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
 
 let database: TestDatabase
@@ -87,5 +88,34 @@ describe('portal shell', () => {
   it('answers an unknown unit code with 404', async () => {
     expect((await app.inject('/xxgk/jigou/nope')).statusCode).toBe(404)
     expect((await app.inject('/xxgk/jigou/%3Cx%3E')).statusCode).toBe(404)
+  })
+})
+
+describe('public page cache', () => {
+  it('serves a public page again from the cache, per display mode', async () => {
+    await app.inject('/xxgk/zhinan')
+    const second = await app.inject('/xxgk/zhinan')
+    expect(second.headers['x-page-cache']).toBe('hit')
+    const elder = await app.inject({ url: '/xxgk/zhinan', cookies: { gk_display: 'elder' } })
+    expect(elder.body).toContain('mode-elder')
+    expect(second.body).toContain('mode-standard')
+  })
+
+  it('shows a change at once: the 公开办 updates its phone and the guide shows the new number', async () => {
+    await app.inject('/xxgk/zhinan')
+    const office = (await findOrganisationByCode(database.db, 'kzq-bgs'))!
+    const client = new Client(app, '198.51.100.200')
+    await client.signIn('gkb')
+    await client.get(`/admin/organisations/${office.id}`)
+    const res = await client.post(`/admin/organisations/${office.id}/profile`, { address: office.address, officeHours: office.officeHours, phone: '023-52299999', email: '', postcode: '405400' })
+    expect(res.statusCode).toBe(303)
+    const guide = await app.inject('/xxgk/zhinan')
+    expect(guide.headers['x-page-cache']).toBeUndefined()
+    expect(text(guide, 'main')).toContain('023-52299999')
+  })
+
+  it('never caches staff pages', async () => {
+    const login = await app.inject('/admin/login')
+    expect(login.headers['cache-control']).toBe('no-store')
   })
 })

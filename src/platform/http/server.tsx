@@ -17,6 +17,7 @@ import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, csrfTokenValid, newCsrfSeed } fr
 import { AppError, InvalidInputError } from './errors.ts'
 import { safeReturnPath } from './forms.ts'
 import { ErrorPage, errorTitle } from './pages.tsx'
+import { PageCache } from './page-cache.ts'
 
 export interface ServerOptions {
   site: SiteInfo
@@ -26,6 +27,8 @@ export interface ServerOptions {
   logger: FastifyServerOptions['logger']
   /** Shown on 5xx pages in development only. */
   exposeErrors: boolean
+  /** How long a cached public page may be served (0 turns the cache off). */
+  pageCacheSeconds: number
 }
 
 declare module 'fastify' {
@@ -42,6 +45,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false for endpoints that take no cookie credentials (e.g. public API with its own checks). */
     csrf?: boolean
+    /** true for public pages that are the same for every visitor (served from the page cache). */
+    publicCache?: boolean
+  }
+  interface FastifyInstance {
+    /** Rendered public pages; cleared on every successful state change. */
+    pageCache: PageCache
   }
 }
 
@@ -100,6 +109,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: options.bodyLimitBytes })
 
+  const pageCache = new PageCache(options.pageCacheSeconds * 1000)
+  app.decorate('pageCache', pageCache)
   app.decorateRequest('shell', null as unknown as ShellModel)
   app.decorateRequest('csrfToken', function (this: FastifyRequest) { return '' })
   app.decorateReply('page', function (this: FastifyReply, page: VNode, status = 200) {
@@ -117,6 +128,23 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }
       return csrfTokenFor(options.sessionSecret, seed)
     }
+  })
+
+  // Public pages: serve a cached rendering (per display mode) without running the handler.
+  const cacheKey = (request: FastifyRequest) => `${request.shell.mode}|${request.url}`
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET' || !request.routeOptions.config?.publicCache || options.pageCacheSeconds <= 0) return
+    const hit = pageCache.get(cacheKey(request))
+    if (hit) return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('x-page-cache', 'hit').send(hit.body)
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' && reply.statusCode === 200 && request.routeOptions.config?.publicCache && options.pageCacheSeconds > 0 && typeof payload === 'string' && !reply.getHeader('x-page-cache')) {
+      pageCache.set(cacheKey(request), payload)
+      reply.header('cache-control', 'no-cache')
+    }
+    // A successful change may alter what public pages show.
+    if (UNSAFE.has(request.method) && reply.statusCode < 400) pageCache.clear()
+    return payload
   })
 
   // CSRF on every unsafe request, after the body is parsed.
