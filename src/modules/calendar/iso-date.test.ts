@@ -41,3 +41,12 @@ describe('weekdayOf', () => {
     expect(weekdayOf(toDayNumber('1969-12-31'))).toBe(3)
   })
 })
+
+describe('fromDayNumber (arithmetic)', () => {
+  it('agrees with Date for every day from 1900 to 2199', () => {
+    for (let n = Date.UTC(1900, 0, 1) / 86_400_000; n <= Date.UTC(2199, 11, 31) / 86_400_000; n++) {
+      const expected = new Date(n * 86_400_000).toISOString().slice(0, 10)
+      if (fromDayNumber(n) !== expected) expect(fromDayNumber(n)).toBe(expected)
+    }
+  })
+})

@@ -30,9 +30,21 @@ export function toDayNumber(date: unknown, field = 'date'): number {
   return dayNumber
 }
 
-/** The date of a day number. */
+/**
+ * The date of a day number. Arithmetic (H. Hinnant's civil_from_days) rather than Date#toISOString:
+ * deadline walks call this for every day they pass, and it was the engine's hottest line (bench/calendar-due.ts).
+ */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10)
+  const z = dayNumber + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
 }
 
 /** Day number of 1 January of a year. */
