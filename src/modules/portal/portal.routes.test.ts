@@ -57,7 +57,8 @@ describe('portal shell', () => {
   it('lists the statutory catalogue sections of 条例 第二十条 with an honest empty state', async () => {
     const res = await app.inject('/xxgk/fdzdgknr')
     const rows = html(res).querySelectorAll('tbody tr')
-    expect(rows.length).toBe(15)
+    expect(rows.length).toBe(17)
+    expect(rows[1]!.text).toContain('第二十条（一）')
     expect(rows[0]!.text).toContain('机构职能')
     expect(text(res, '.empty-state')).toContain('暂无已发布的信息')
   })

@@ -6,21 +6,23 @@ import type { Organisation, Succession } from '../../orgs/index.ts'
 
 /** 条例 第二十条 / 第二十一条: the statutory sections of 法定主动公开内容. */
 export const CATALOGUE_SECTIONS: { key: string; label: string; basis: string }[] = [
-  { key: 'jgzn', label: '机构职能', basis: '第二十条（一）' },
+  { key: 'jgzn', label: '机构职能', basis: '第二十条（二）' },
   { key: 'fggz', label: '规章和规范性文件', basis: '第二十条（一）' },
   { key: 'ghjh', label: '规划计划', basis: '第二十条（二）' },
   { key: 'tjxx', label: '统计信息', basis: '第二十条（四）' },
-  { key: 'xzxk', label: '行政许可', basis: '第二十条（六）' },
+  { key: 'xzxk', label: '行政许可', basis: '第二十条（五）' },
   { key: 'xzcf', label: '行政处罚和行政强制', basis: '第二十条（六）' },
-  { key: 'czyjs', label: '财政预决算', basis: '第二十条（八）' },
-  { key: 'sfxm', label: '行政事业性收费', basis: '第二十条（九）' },
-  { key: 'zfcg', label: '政府采购', basis: '第二十条（十）' },
-  { key: 'zdjsxm', label: '重大建设项目', basis: '第二十条（十三）' },
-  { key: 'msly', label: '扶贫、教育、医疗、社会保障、促进就业', basis: '第二十条（十二）' },
-  { key: 'yjgl', label: '突发公共事件应急管理', basis: '第二十条（十四）' },
-  { key: 'jdjc', label: '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查', basis: '第二十条（十五）' },
-  { key: 'gwyzk', label: '公务员招考', basis: '第二十条（十六）' },
-  { key: 'xzjd', label: '镇乡街道：贯彻落实政策、财政收支、土地征收、宅基地审批、救灾救济等', basis: '第二十一条' },
+  { key: 'czyjs', label: '财政预决算', basis: '第二十条（七）' },
+  { key: 'sfxm', label: '行政事业性收费', basis: '第二十条（八）' },
+  { key: 'zfcg', label: '政府采购', basis: '第二十条（九）' },
+  { key: 'zdjsxm', label: '重大建设项目', basis: '第二十条（十）' },
+  { key: 'msly', label: '扶贫、教育、医疗、社会保障、促进就业', basis: '第二十条（十一）' },
+  { key: 'yjgl', label: '突发公共事件应急管理', basis: '第二十条（十二）' },
+  { key: 'jdjc', label: '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查', basis: '第二十条（十三）' },
+  { key: 'gwyzk', label: '公务员招考', basis: '第二十条（十四）' },
+  { key: 'qtfd', label: '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息', basis: '第二十条（十五）' },
+  { key: 'xqjs', label: '县级政府及部门：市政建设、公共服务、公益事业、土地征收、房屋征收、治安管理、社会救助等', basis: '第二十一条' },
+  { key: 'xzjd', label: '镇乡：农业农村政策、农田水利、土地承包经营权流转、宅基地审核、筹资筹劳、社会救助等', basis: '第二十一条' },
 ]
 
 function Page({ shell, title, crumbs, children, query }: { shell: ShellModel; title: string; crumbs?: { href?: string; label: string }[]; children: ComponentChildren; query?: string }) {
