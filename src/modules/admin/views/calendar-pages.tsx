@@ -1,7 +1,7 @@
 /** The working-day calendar in the back office: a year view, notice import and amendment with confirmation. */
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
-import { Breadcrumbs, Button, ErrorSummary, Form, Notice, TextArea, TextField } from '../../../platform/views/components.tsx'
+import { Breadcrumbs, Button, ErrorSummary, Form, Notice, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
 import type { CalendarProposal, CalendarVersion, HolidayNotice } from '../../calendar/index.ts'
 
 export interface DayCell {
@@ -59,12 +59,12 @@ export function CalendarYearPage({ year, days, covered, workingDays, notices, sp
       {notices.length ? <ul>{notices.map((n) => <li>{n.title}{n.docNo ? `（${n.docNo}）` : ''}{n.url ? <> <a href={n.url}>原文</a></> : null}</li>)}</ul> : <p>无</p>}
       <h2>放假和调休上班日</h2>
       {special.length ? (
-        <div class="table-wrap">
+        <TableWrap label="放假和调休上班日">
           <table class="table">
             <thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">类型</th><th scope="col">节日</th></tr></thead>
             <tbody>{special.map((d) => <tr><td>{d.date}</td><td>星期{WEEKDAYS[d.weekday - 1]}</td><td>{KIND_LABEL[d.kind]}</td><td>{d.name}</td></tr>)}</tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : <p>本年度没有录入放假或调休上班日。</p>}
       <h2>全年日历</h2>
       <ul class="legend"><li><span class="day--holiday">休</span> 放假</li><li><span class="day--worked_weekend">班</span> 调休上班</li><li><span class="day--weekend">周</span> 周末</li></ul>
@@ -72,12 +72,12 @@ export function CalendarYearPage({ year, days, covered, workingDays, notices, sp
         {Array.from({ length: 12 }, (_, i) => <Month month={i + 1} days={days.filter((d) => Number(d.date.slice(5, 7)) === i + 1)} />)}
       </div>
       <h2>日历版本</h2>
-      <div class="table-wrap">
+      <TableWrap label="日历版本">
         <table class="table">
           <thead><tr><th scope="col">版本</th><th scope="col">时间</th><th scope="col">类型</th><th scope="col">依据和原因</th></tr></thead>
           <tbody>{versions.slice(0, 20).map((v) => <tr><td>v{v.id}</td><td>{formatInstant(v.createdAt)}</td><td>{{ official_import: '导入官方数据', notice: '录入通知', amendment: '修订' }[v.kind]}</td><td>{[v.basis, v.reason].filter(Boolean).join('：')}</td></tr>)}</tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   )
 }
@@ -87,21 +87,21 @@ function ProposalSummary({ proposal }: { proposal: CalendarProposal }) {
     <section aria-labelledby="proposal-title">
       <h2 id="proposal-title">请核对</h2>
       <p>识别出 {proposal.declared.length} 个日期。与现行日历相比，有 {proposal.changes.length} 个日期会改变；保存后将重新计算 {proposal.openDeadlines} 个未办结的期限，期限有变化的案件会记录“期限变更”。</p>
-      <div class="table-wrap">
+      <TableWrap label="识别出的日期">
         <table class="table">
           <caption>识别出的日期</caption>
           <thead><tr><th scope="col">日期</th><th scope="col">类型</th><th scope="col">节日</th></tr></thead>
           <tbody>{proposal.declared.map((e) => <tr><td>{e.date}</td><td>{e.kind === 'holiday' ? '放假' : '调休上班'}</td><td>{e.name}</td></tr>)}</tbody>
         </table>
-      </div>
+      </TableWrap>
       {proposal.changes.length ? (
-        <div class="table-wrap">
+        <TableWrap label="会改变的日期">
           <table class="table">
             <caption>会改变的日期</caption>
             <thead><tr><th scope="col">日期</th><th scope="col">现在</th><th scope="col">保存后</th></tr></thead>
             <tbody>{proposal.changes.map((c) => <tr><td>{c.date}</td><td>{KIND_LABEL[c.before.kind]}{c.before.name ? `（${c.before.name}）` : ''}</td><td>{KIND_LABEL[c.after.kind]}{c.after.name ? `（${c.after.name}）` : ''}</td></tr>)}</tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : <p>没有日期会改变（可能是同一通知已录入）。</p>}
     </section>
   )
