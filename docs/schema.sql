@@ -59,6 +59,118 @@ create table calendar_versions (
 );
 CREATE UNIQUE INDEX calendar_versions_pkey ON calendar_versions (id);
 
+create table catalogue_channels (
+  id integer not null default nextval('catalogue_channels_id_seq'::regclass),
+  item_id integer not null,
+  channel character varying(16) not null,
+  published_on date not null,
+  reference text not null default ''::text,
+  constraint catalogue_channels_item_id_fkey FOREIGN KEY (item_id) REFERENCES catalogue_items(id),
+  constraint catalogue_channels_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX catalogue_channels_pkey ON catalogue_channels (id);
+
+create table catalogue_editions (
+  id integer not null default nextval('catalogue_editions_id_seq'::regclass),
+  item_id integer not null,
+  edition_no integer not null,
+  state character varying(16) not null,
+  title text not null,
+  issuing_body text not null default ''::text,
+  doc_no text,
+  written_on date not null,
+  topic text not null default ''::text,
+  genre text not null default ''::text,
+  section character varying(16) not null,
+  summary text not null default ''::text,
+  body_html text not null default ''::text,
+  disclosure character varying(16) not null default 'proactive'::character varying,
+  disclosure_basis text not null default ''::text,
+  validity character varying(16),
+  effective_on date,
+  expires_on date,
+  change_kind character varying(8) not null default 'major'::character varying,
+  change_note text not null default ''::text,
+  publish_at timestamp with time zone,
+  published_at timestamp with time zone,
+  version_no integer,
+  needs_review boolean not null default false,
+  withdrawal_kind character varying(24),
+  withdrawal_explanation text,
+  created_by_user_id integer not null,
+  submitted_by_user_id integer,
+  approved_by_user_id integer,
+  published_by_user_id integer,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint catalogue_editions_approved_by_user_id_fkey FOREIGN KEY (approved_by_user_id) REFERENCES users(id),
+  constraint catalogue_editions_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id),
+  constraint catalogue_editions_item_id_fkey FOREIGN KEY (item_id) REFERENCES catalogue_items(id),
+  constraint catalogue_editions_no UNIQUE (item_id, edition_no),
+  constraint catalogue_editions_pkey PRIMARY KEY (id),
+  constraint catalogue_editions_published_by_user_id_fkey FOREIGN KEY (published_by_user_id) REFERENCES users(id),
+  constraint catalogue_editions_submitted_by_user_id_fkey FOREIGN KEY (submitted_by_user_id) REFERENCES users(id)
+);
+CREATE INDEX catalogue_editions_doc_no_idx ON catalogue_editions (doc_no);
+CREATE UNIQUE INDEX catalogue_editions_no ON catalogue_editions (item_id, edition_no);
+CREATE UNIQUE INDEX catalogue_editions_pkey ON catalogue_editions (id);
+CREATE INDEX catalogue_editions_state_idx ON catalogue_editions (state, item_id);
+
+create table catalogue_events (
+  id integer not null default nextval('catalogue_events_id_seq'::regclass),
+  item_id integer not null,
+  edition_id integer not null,
+  type character varying(32) not null,
+  actor_user_id integer,
+  recorded_at timestamp with time zone not null,
+  reason text not null default ''::text,
+  details jsonb not null default '{}'::jsonb,
+  constraint catalogue_events_actor_user_id_fkey FOREIGN KEY (actor_user_id) REFERENCES users(id),
+  constraint catalogue_events_edition_id_fkey FOREIGN KEY (edition_id) REFERENCES catalogue_editions(id),
+  constraint catalogue_events_item_id_fkey FOREIGN KEY (item_id) REFERENCES catalogue_items(id),
+  constraint catalogue_events_pkey PRIMARY KEY (id)
+);
+CREATE INDEX catalogue_events_item_idx ON catalogue_events (item_id);
+CREATE UNIQUE INDEX catalogue_events_pkey ON catalogue_events (id);
+
+create table catalogue_items (
+  id integer not null default nextval('catalogue_items_id_seq'::regclass),
+  organisation_id integer not null,
+  index_no character varying(64) not null,
+  first_published_at timestamp with time zone,
+  live_edition_id integer,
+  public_state character varying(16) not null default 'unpublished'::character varying,
+  created_by_user_id integer not null,
+  created_at timestamp with time zone not null default now(),
+  constraint catalogue_items_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id),
+  constraint catalogue_items_index_no_key UNIQUE (index_no),
+  constraint catalogue_items_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  constraint catalogue_items_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX catalogue_items_index_no_key ON catalogue_items (index_no);
+CREATE INDEX catalogue_items_org_idx ON catalogue_items (organisation_id, public_state);
+CREATE UNIQUE INDEX catalogue_items_pkey ON catalogue_items (id);
+
+create table catalogue_search (
+  item_id integer not null,
+  organisation_id integer not null,
+  section character varying(16) not null,
+  topic text not null,
+  validity character varying(16),
+  year integer not null,
+  published_at timestamp with time zone not null,
+  title text not null,
+  doc_no text,
+  tokens tsvector not null,
+  constraint catalogue_search_item_id_fkey FOREIGN KEY (item_id) REFERENCES catalogue_items(id),
+  constraint catalogue_search_pkey PRIMARY KEY (item_id)
+);
+CREATE INDEX catalogue_search_doc_no_trgm_idx ON catalogue_search USING gin (doc_no gin_trgm_ops);
+CREATE UNIQUE INDEX catalogue_search_pkey ON catalogue_search (item_id);
+CREATE INDEX catalogue_search_published_idx ON catalogue_search (published_at);
+CREATE INDEX catalogue_search_title_trgm_idx ON catalogue_search USING gin (title gin_trgm_ops);
+CREATE INDEX catalogue_search_tokens_idx ON catalogue_search USING gin (tokens);
+
 create table clock_changes (
   id integer not null default nextval('clock_changes_id_seq'::regclass),
   clock_id integer not null,
@@ -74,6 +186,15 @@ create table clock_changes (
 );
 CREATE INDEX clock_changes_clock_idx ON clock_changes (clock_id);
 CREATE UNIQUE INDEX clock_changes_pkey ON clock_changes (id);
+
+create table index_no_counters (
+  organisation_id integer not null,
+  year integer not null,
+  last_serial integer not null,
+  constraint index_no_counters_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  constraint index_no_counters_pk PRIMARY KEY (organisation_id, year)
+);
+CREATE UNIQUE INDEX index_no_counters_pk ON index_no_counters (organisation_id, year);
 
 create table installation (
   key character varying(64) not null,
@@ -123,6 +244,21 @@ create table organisations (
 CREATE UNIQUE INDEX organisations_code_key ON organisations (code);
 CREATE UNIQUE INDEX organisations_pkey ON organisations (id);
 CREATE INDEX organisations_region_idx ON organisations (region_id, sort_order);
+
+create table privacy_reviews (
+  id integer not null default nextval('privacy_reviews_id_seq'::regclass),
+  edition_id integer not null,
+  content_hash character varying(64) not null,
+  findings jsonb not null,
+  scanned_at timestamp with time zone not null,
+  overridden_by_user_id integer,
+  override_reason text,
+  constraint privacy_reviews_edition_id_fkey FOREIGN KEY (edition_id) REFERENCES catalogue_editions(id),
+  constraint privacy_reviews_overridden_by_user_id_fkey FOREIGN KEY (overridden_by_user_id) REFERENCES users(id),
+  constraint privacy_reviews_pkey PRIMARY KEY (id)
+);
+CREATE INDEX privacy_reviews_edition_idx ON privacy_reviews (edition_id);
+CREATE UNIQUE INDEX privacy_reviews_pkey ON privacy_reviews (id);
 
 create table regions (
   id integer not null default nextval('regions_id_seq'::regclass),

@@ -10,6 +10,7 @@ import { createServer } from './platform/http/server.tsx'
 import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/index.ts'
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, portalRoutes } from './modules/portal/index.ts'
+import { publishingRoutes } from './modules/publishing/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -61,11 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     nav: adminNav,
   }
   await app.register(async (scope) => {
-    await portalRoutes(scope, { db: deps.db, clock: deps.clock })
+    await portalRoutes(scope, { db: deps.db, clock: deps.clock, publicUrl: config.publicUrl })
     await deadlineRoutes(scope, { db: deps.db })
     await adminRoutes(scope, staffDeps)
     await orgsRoutes(scope, staffDeps)
     await calendarAdminRoutes(scope, staffDeps)
+    await publishingRoutes(scope, staffDeps)
   })
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

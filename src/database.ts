@@ -5,8 +5,9 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { CalendarTables } from './modules/calendar/calendar.tables.ts'
 import type { OrgsTables } from './modules/orgs/orgs.tables.ts'
+import type { PublishingTables } from './modules/publishing/publishing.tables.ts'
 
-export type Database = OrgsTables & CalendarTables
+export type Database = OrgsTables & CalendarTables & PublishingTables
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

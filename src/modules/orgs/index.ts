@@ -4,6 +4,8 @@
 export type { Actor } from './actor.ts'
 /** What every use case runs with. */
 export type { UseCaseContext, SecurityPolicy } from './context.ts'
+/** The actor of a use-case context (throws when there is none). */
+export { requireActor } from './context.ts'
 /** Role catalogue (三员分立 and unit roles) and their Chinese labels. */
 export { ROLES, ROLE_NAMES, roleLabel, isRole, type Role } from './roles.ts'
 /** Pure authorisation rules. */

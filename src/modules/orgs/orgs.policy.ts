@@ -17,6 +17,8 @@ export type Action =
   | 'region.overview'
   | 'calendar.manage'
   | 'calendar.view'
+  | 'catalogue.view'
+  | 'catalogue.edit'
 
 function has(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r))
@@ -53,6 +55,11 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
       return has(actor, 'system_admin', 'disclosure_admin') || (has(actor, 'unit_admin') && inScope && targetOrganisationId !== undefined)
     case 'region.overview':
       return has(actor, 'disclosure_admin')
+    case 'catalogue.view':
+      // Unit staff see their own unit's catalogue; the 公开办 supervises every unit's.
+      return has(actor, 'disclosure_admin') || (has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && inScope && (targetOrganisationId === undefined || actor.organisationId === targetOrganisationId))
+    case 'catalogue.edit':
+      return has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && (targetOrganisationId === undefined || actor.organisationId === targetOrganisationId)
     case 'calendar.view':
       return !has(actor, 'audit_admin')
     case 'calendar.manage':

@@ -58,8 +58,9 @@ describe('portal shell', () => {
     const res = await app.inject('/xxgk/fdzdgknr')
     const rows = html(res).querySelectorAll('tbody tr')
     expect(rows.length).toBe(17)
-    expect(rows[1]!.text).toContain('第二十条（一）')
-    expect(rows[0]!.text).toContain('机构职能')
+    expect(rows[0]!.text).toContain('规章和规范性文件')
+    expect(rows[0]!.text).toContain('第二十条（一）')
+    expect(rows[1]!.text).toContain('机构职能')
     expect(text(res, '.empty-state')).toContain('暂无已发布的信息')
   })
 

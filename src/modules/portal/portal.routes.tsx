@@ -2,20 +2,30 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../database.ts'
 import type { Clock } from '../../platform/clock.ts'
+import QRCode from 'qrcode'
 import { NotFoundError } from '../../platform/http/errors.ts'
+import { countLiveBySection, listLiveItems, publicItem, searchLiveItems, sectionOf } from '../publishing/index.ts'
+import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
-  AccessibilityPage, CataloguePage, DisclosureIndexPage, EmptyColumnPage, GuidePage, HomePage, RequestsPage, SearchPage, SitemapPage, UnitPage, UnitsPage,
+  AccessibilityPage, DisclosureIndexPage, EmptyColumnPage, GuidePage, HomePage, RequestsPage, SitemapPage, UnitPage, UnitsPage,
 } from './views/portal-pages.tsx'
 
 export interface PortalDeps {
   db: Db
   clock: Clock
+  /** The site's public base URL (QR codes of item pages). */
+  publicUrl: string
 }
 
 const PUBLIC = { config: { publicCache: true } }
 
 export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Promise<void> {
+  async function unitNames(): Promise<Map<number, string>> {
+    const region = await currentRegion(deps.db)
+    return new Map((region ? await listOrganisations(deps.db, region.id) : []).map((o) => [o.id, o.name]))
+  }
+
   async function disclosureOffice(): Promise<Organisation | undefined> {
     const region = await currentRegion(deps.db)
     if (!region) return undefined
@@ -23,7 +33,10 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
     return list.find((o) => o.isDisclosureOffice)
   }
 
-  app.get('/', PUBLIC, async (request, reply) => reply.page(<HomePage shell={request.shell} disclosureOffice={await disclosureOffice()} />))
+  app.get('/', PUBLIC, async (request, reply) => {
+    const latest = await listLiveItems(deps.db, {}, { limit: 10, offset: 0 })
+    return reply.page(<HomePage shell={request.shell} disclosureOffice={await disclosureOffice()} latest={latest.items.length ? <ItemList items={latest.items} unitNames={await unitNames()} /> : undefined} />)
+  })
   app.get('/xxgk', PUBLIC, async (request, reply) => reply.page(<DisclosureIndexPage shell={request.shell} />))
   app.get('/xxgk/zhinan', PUBLIC, async (request, reply) => reply.page(<GuidePage shell={request.shell} disclosureOffice={await disclosureOffice()} />))
   app.get('/xxgk/zhidu', PUBLIC, async (request, reply) => reply.page(
@@ -31,7 +44,30 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
       制度文件由区政府办公室通过本平台发布后显示在这里。
     </EmptyColumnPage>,
   ))
-  app.get('/xxgk/fdzdgknr', PUBLIC, async (request, reply) => reply.page(<CataloguePage shell={request.shell} />))
+  app.get('/xxgk/fdzdgknr', PUBLIC, async (request, reply) => {
+    const q = request.query as Record<string, unknown>
+    const section = typeof q.section === 'string' && sectionOf(q.section) ? q.section : undefined
+    const page = Math.max(1, Math.min(10_000, Number(q.page ?? 1) || 1))
+    const pageSize = 20
+    const { items, total } = await listLiveItems(deps.db, { section }, { limit: pageSize, offset: (page - 1) * pageSize })
+    return reply.page(<LiveCataloguePage shell={request.shell} counts={await countLiveBySection(deps.db)} section={section} items={items} total={total} page={page} pageSize={pageSize} unitNames={await unitNames()} />)
+  })
+  app.get('/xxgk/xinxi/:id', PUBLIC, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id)
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
+    const item = await publicItem(deps.db, id)
+    if (!item) throw new NotFoundError()
+    const unit = await findOrganisation(deps.db, item.organisationId)
+    const today = deps.clock.today()
+    let successor: { href: string; name: string } | undefined
+    if (unit?.validTo && unit.validTo < today) {
+      const { successors } = await successionsOf(deps.db, unit.id)
+      const next = successors[0] ? await findOrganisation(deps.db, successors[0].successorId) : undefined
+      if (next) successor = { href: `/xxgk/jigou/${next.code}`, name: next.name }
+    }
+    const qr = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(`${deps.publicUrl}/xxgk/xinxi/${id}`, { type: 'svg', margin: 1 })).toString('base64')}`
+    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} />)
+  })
   app.get('/xxgk/nianbao', PUBLIC, async (request, reply) => reply.page(
     <EmptyColumnPage shell={request.shell} title="政府信息公开工作年度报告" intro="根据《条例》第四十九条、第五十条，全区和各单位每年 1 月 31 日前公布上一年度的政府信息公开工作年度报告。" empty="暂无在本平台发布的年度报告">
       年度报告由本平台根据办理记录生成并经审核后发布在这里。
@@ -59,9 +95,12 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
     </EmptyColumnPage>,
   ))
   app.get('/search', async (request, reply) => {
-    const raw = (request.query as Record<string, unknown>).q
-    const query = typeof raw === 'string' ? raw.trim().slice(0, 100) : ''
-    return reply.page(<SearchPage shell={request.shell} query={query} />)
+    const q = request.query as Record<string, unknown>
+    const query = typeof q.q === 'string' ? q.q.trim().slice(0, 100) : ''
+    const page = Math.max(1, Math.min(500, Number(q.page ?? 1) || 1))
+    const pageSize = 20
+    const result = query ? await searchLiveItems(deps.db, query, {}, { limit: pageSize, offset: (page - 1) * pageSize }) : { items: [], total: 0, docNo: null }
+    return reply.page(<SearchResultsPage shell={request.shell} query={query} items={result.items} total={result.total} page={page} pageSize={pageSize} unitNames={await unitNames()} docNo={result.docNo} />)
   })
   app.get('/wza', PUBLIC, async (request, reply) => reply.page(<AccessibilityPage shell={request.shell} />))
   app.get('/sitemap', PUBLIC, async (request, reply) => reply.page(<SitemapPage shell={request.shell} />))

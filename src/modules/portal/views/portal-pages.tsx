@@ -1,29 +1,9 @@
 /** Public pages of the 政府信息公开 column. Content from later wings shows an honest empty state. */
 import type { ComponentChildren } from 'preact'
-import { Breadcrumbs, EmptyState, Notice, SummaryList, TableWrap } from '../../../platform/views/components.tsx'
+import { Breadcrumbs, EmptyState, Notice, SummaryList } from '../../../platform/views/components.tsx'
 import { PortalLayout, PORTAL_NAV, type ShellModel } from '../../../platform/views/layout.tsx'
 import type { Organisation, Succession } from '../../orgs/index.ts'
 
-/** 条例 第二十条 / 第二十一条: the statutory sections of 法定主动公开内容. */
-export const CATALOGUE_SECTIONS: { key: string; label: string; basis: string }[] = [
-  { key: 'jgzn', label: '机构职能', basis: '第二十条（二）' },
-  { key: 'fggz', label: '规章和规范性文件', basis: '第二十条（一）' },
-  { key: 'ghjh', label: '规划计划', basis: '第二十条（二）' },
-  { key: 'tjxx', label: '统计信息', basis: '第二十条（四）' },
-  { key: 'xzxk', label: '行政许可', basis: '第二十条（五）' },
-  { key: 'xzcf', label: '行政处罚和行政强制', basis: '第二十条（六）' },
-  { key: 'czyjs', label: '财政预决算', basis: '第二十条（七）' },
-  { key: 'sfxm', label: '行政事业性收费', basis: '第二十条（八）' },
-  { key: 'zfcg', label: '政府采购', basis: '第二十条（九）' },
-  { key: 'zdjsxm', label: '重大建设项目', basis: '第二十条（十）' },
-  { key: 'msly', label: '扶贫、教育、医疗、社会保障、促进就业', basis: '第二十条（十一）' },
-  { key: 'yjgl', label: '突发公共事件应急管理', basis: '第二十条（十二）' },
-  { key: 'jdjc', label: '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查', basis: '第二十条（十三）' },
-  { key: 'gwyzk', label: '公务员招考', basis: '第二十条（十四）' },
-  { key: 'qtfd', label: '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息', basis: '第二十条（十五）' },
-  { key: 'xqjs', label: '县级政府及部门：市政建设、公共服务、公益事业、土地征收、房屋征收、治安管理、社会救助等', basis: '第二十一条' },
-  { key: 'xzjd', label: '镇乡：农业农村政策、农田水利、土地承包经营权流转、宅基地审核、筹资筹劳、社会救助等', basis: '第二十一条' },
-]
 
 function Page({ shell, title, crumbs, children, query }: { shell: ShellModel; title: string; crumbs?: { href?: string; label: string }[]; children: ComponentChildren; query?: string }) {
   return (
@@ -36,7 +16,7 @@ function Page({ shell, title, crumbs, children, query }: { shell: ShellModel; ti
 
 const XXGK_CRUMB = { href: '/xxgk', label: '政府信息公开' }
 
-export function HomePage({ shell, disclosureOffice }: { shell: ShellModel; disclosureOffice?: Organisation }) {
+export function HomePage({ shell, disclosureOffice, latest }: { shell: ShellModel; disclosureOffice?: Organisation; latest?: ComponentChildren }) {
   return (
     <PortalLayout shell={shell} title="首页">
       <h1 class="visually-hidden">{shell.site.name}</h1>
@@ -50,7 +30,8 @@ export function HomePage({ shell, disclosureOffice }: { shell: ShellModel; discl
             <li class="card"><h3><a href="/xxgk/nianbao">政府信息公开年报</a></h3><p>全区和各单位的年度报告。</p></li>
           </ul>
           <h2>最新公开信息</h2>
-          <EmptyState title="暂无已发布的信息">各单位通过本平台发布的政府信息将按发布时间显示在这里。</EmptyState>
+          {latest ?? <EmptyState title="暂无已发布的信息">各单位通过本平台发布的政府信息将按发布时间显示在这里。</EmptyState>}
+          {latest ? <p><a href="/xxgk/fdzdgknr">更多公开信息</a></p> : null}
         </section>
         <aside class="secondary-content" aria-labelledby="home-contact">
           <h2 id="home-contact">互动交流</h2>
@@ -119,23 +100,6 @@ export function EmptyColumnPage({ shell, title, intro, empty, children }: { shel
   )
 }
 
-export function CataloguePage({ shell }: { shell: ShellModel }) {
-  return (
-    <Page shell={shell} title="法定主动公开内容" crumbs={[XXGK_CRUMB, { label: '法定主动公开内容' }]}>
-      <h1>法定主动公开内容</h1>
-      <p>按《政府信息公开条例》第二十条、第二十一条规定的主动公开内容分类。</p>
-      <TableWrap label="目录栏目">
-        <table class="table">
-          <caption>目录栏目</caption>
-          <thead><tr><th scope="col">栏目</th><th scope="col">条例依据</th><th scope="col">已公开</th></tr></thead>
-          <tbody>{CATALOGUE_SECTIONS.map((s) => <tr><td>{s.label}</td><td>{s.basis}</td><td>0 条</td></tr>)}</tbody>
-        </table>
-      </TableWrap>
-      <EmptyState title="各栏目暂无已发布的信息">各单位开始通过本平台发布后，可在此按单位、栏目、主题和年份浏览。</EmptyState>
-    </Page>
-  )
-}
-
 export function RequestsPage({ shell, disclosureOffice }: { shell: ShellModel; disclosureOffice?: Organisation }) {
   return (
     <Page shell={shell} title="依申请公开" crumbs={[XXGK_CRUMB, { label: '依申请公开' }]}>
@@ -190,20 +154,6 @@ export function UnitPage({ shell, unit, successors, predecessors, today }: { she
       ]} />
       <h2>本单位公开的信息</h2>
       <EmptyState title="暂无已发布的信息">本单位通过本平台发布的政府信息将显示在这里。</EmptyState>
-    </Page>
-  )
-}
-
-export function SearchPage({ shell, query }: { shell: ShellModel; query: string }) {
-  return (
-    <Page shell={shell} title="搜索" query={query}>
-      <h1>搜索</h1>
-      {query ? (
-        <EmptyState title={`没有找到与“${query}”相关的信息`}>
-          <p>本平台目前还没有已发布的政府信息，所以暂时搜索不到结果。</p>
-          <p>您可以查看<a href="/xxgk/zhinan">政府信息公开指南</a>，或通过<a href="/xxgk/ysqgk">依申请公开</a>获取所需信息。</p>
-        </EmptyState>
-      ) : <p>请在上方搜索框中输入标题、文号或关键词。</p>}
     </Page>
   )
 }

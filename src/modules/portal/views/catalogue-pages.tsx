@@ -1,0 +1,108 @@
+/** Public pages of 法定主动公开内容: browse, an item with its metadata block and versions, and search. */
+import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
+import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
+import { CATALOGUE_SECTIONS, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type PublicItem, type PublicItemPage } from '../../publishing/index.ts'
+
+const XXGK = { href: '/xxgk', label: '政府信息公开' }
+const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
+const date = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d)
+
+export function ItemList({ items, unitNames }: { items: PublicItem[]; unitNames: Map<number, string> }) {
+  return (
+    <ul class="item-list">
+      {items.map((i) => (
+        <li>
+          <a href={`/xxgk/xinxi/${i.itemId}`}>{i.title}</a>
+          <span class="item-list__meta">{unitNames.get(i.organisationId)}{i.docNo ? ` · ${i.docNo}` : ''} · {date(i.publishedAt)}{i.validity && i.validity !== 'in_force' ? ` · ${VALIDITY_LABELS[i.validity as keyof typeof VALIDITY_LABELS]}` : ''}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function CataloguePage({ shell, counts, section, items, total, page, pageSize, unitNames }: {
+  shell: ShellModel; counts: Map<string, number>; section?: string; items: PublicItem[]; total: number; page: number; pageSize: number; unitNames: Map<number, string>
+}) {
+  const current = section ? sectionOf(section) : undefined
+  return (
+    <PortalLayout shell={shell} title={current ? current.label : '法定主动公开内容'} column="法定主动公开内容">
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, ...(current ? [CATALOGUE, { label: current.label }] : [{ label: '法定主动公开内容' }])]} />
+      <h1>{current ? current.label : '法定主动公开内容'}</h1>
+      {current ? <p>依据：《政府信息公开条例》{current.basis}。</p> : <p>按《政府信息公开条例》第二十条、第二十一条规定的主动公开内容分类。</p>}
+      {!current ? (
+        <TableWrap label="目录栏目">
+          <table class="table">
+            <caption>目录栏目</caption>
+            <thead><tr><th scope="col">栏目</th><th scope="col">条例依据</th><th scope="col">已公开</th></tr></thead>
+            <tbody>{CATALOGUE_SECTIONS.map((s) => <tr><td><a href={`/xxgk/fdzdgknr?section=${s.key}`}>{s.label}</a></td><td>{s.basis}</td><td>{counts.get(s.key) ?? 0} 条</td></tr>)}</tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      <h2>{current ? '本栏目信息' : '最新公开信息'}</h2>
+      {items.length ? <ItemList items={items} unitNames={unitNames} /> : <EmptyState title={current ? '本栏目暂无已发布的信息' : '暂无已发布的信息'}>各单位发布的政府信息将按发布时间显示在这里。</EmptyState>}
+      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/xxgk/fdzdgknr?${new URLSearchParams({ ...(section ? { section } : {}), page: String(p) })}`} />
+    </PortalLayout>
+  )
+}
+
+export function PublicItemView({ shell, page, unitName, qrDataUri, successor }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string } }) {
+  const e = page.live
+  const section = sectionOf(e.section)
+  const withdrawn = page.publicState === 'withdrawn'
+  return (
+    <PortalLayout shell={shell} title={e.title} column={section?.label ?? '法定主动公开内容'}>
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, CATALOGUE, ...(section ? [{ href: `/xxgk/fdzdgknr?section=${section.key}`, label: section.label }] : []), { label: '正文' }]} />
+      {withdrawn ? (
+        <Notice kind="warning">
+          <strong>本信息已于 {date(e.updatedAt)} 撤回。</strong>{WITHDRAWAL_KINDS[e.withdrawalKind as keyof typeof WITHDRAWAL_KINDS]?.publicNotice ?? ''}{e.withdrawalExplanation}
+        </Notice>
+      ) : null}
+      {!withdrawn && (e.validity === 'expired' || e.validity === 'repealed') ? (
+        <Notice kind="warning">本文件已{e.validity === 'expired' ? '失效' : '废止'}{e.expiresOn ? `（${e.expiresOn}）` : ''}，仅供查阅。</Notice>
+      ) : null}
+      {successor ? <Notice kind="info">发布机构已撤销，其职责由 <a href={successor.href}>{successor.name}</a> 承继。</Notice> : null}
+      <table class="meta-block">
+        <caption class="visually-hidden">信息属性</caption>
+        <tbody>
+          <tr><th scope="row">索引号</th><td>{page.indexNo}</td><th scope="row">主题分类</th><td>{e.topic}</td></tr>
+          <tr><th scope="row">发布机构</th><td>{unitName}</td><th scope="row">成文日期</th><td>{e.writtenOn}</td></tr>
+          <tr><th scope="row">文号</th><td>{e.docNo ?? '无'}</td><th scope="row">发布日期</th><td>{date(page.firstPublishedAt)}</td></tr>
+          <tr><th scope="row">名称</th><td colSpan={3}>{e.title}</td></tr>
+          <tr><th scope="row">有效性</th><td>{e.validity ? VALIDITY_LABELS[e.validity as keyof typeof VALIDITY_LABELS] : '—'}</td><th scope="row">体裁</th><td>{e.genre}</td></tr>
+        </tbody>
+      </table>
+      <h1>{e.title}</h1>
+      {e.summary ? <p class="summary">{e.summary}</p> : null}
+      <div class="article-body" dangerouslySetInnerHTML={{ __html: e.bodyHtml }} />
+      <h2>版本记录</h2>
+      <ol class="versions">
+        {page.versions.map((v) => <li>版本 {v.versionNo}，{v.publishedAt ? date(v.publishedAt) : ''}{v.versionNo === 1 ? '：首次发布' : v.changeNote ? `：${v.changeNote}` : v.changeKind === 'minor' ? '：细微修改' : ''}</li>)}
+      </ol>
+      <aside class="secondary-content qr-block" aria-label="用手机打开本页">
+        <img class="qr" src={qrDataUri} alt="本页网址的二维码，用手机扫描即可打开" />
+        <p>用手机扫描二维码打开本页</p>
+      </aside>
+    </PortalLayout>
+  )
+}
+
+export function SearchResultsPage({ shell, query, items, total, page, pageSize, unitNames, docNo }: { shell: ShellModel; query: string; items: (PublicItem & { rank: number })[]; total: number; page: number; pageSize: number; unitNames: Map<number, string>; docNo: string | null }) {
+  return (
+    <PortalLayout shell={shell} title="搜索" query={query}>
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, { label: '搜索' }]} />
+      <h1>搜索</h1>
+      {!query ? <p>请在上方搜索框中输入标题、文号或关键词。</p> : items.length ? (
+        <>
+          <p>找到 {total} 条与“{query}”相关的信息{docNo ? `（按文号 ${docNo} 匹配的排在最前）` : ''}。</p>
+          <ItemList items={items} unitNames={unitNames} />
+          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/search?${new URLSearchParams({ q: query, page: String(p) })}`} />
+        </>
+      ) : (
+        <EmptyState title={`没有找到与“${query}”相关的信息`}>
+          <p>请试试更短的关键词，或只输入文号（例如“国办发〔2019〕51号”，括号写成 [] 也可以）。</p>
+          <p>您也可以浏览<a href="/xxgk/fdzdgknr">法定主动公开内容</a>，或通过<a href="/xxgk/ysqgk">依申请公开</a>获取所需信息。</p>
+        </EmptyState>
+      )}
+    </PortalLayout>
+  )
+}

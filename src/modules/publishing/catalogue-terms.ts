@@ -1,0 +1,56 @@
+/**
+ * The controlled vocabularies of the catalogue, as data with their sources:
+ * 目录栏目 from 条例 第二十条 and 第二十一条 (regulation.md §1.9), 主题分类 from the gov.cn two-level
+ * scheme (regulation.md §5.4; second levels not observed there are [M] and configurable), and 公文种类
+ * from 《党政机关公文处理工作条例》 第八条 (15 kinds).
+ */
+
+export interface CatalogueSection {
+  key: string
+  label: string
+  /** The item of the 条例 that makes this content statutory. */
+  basis: string
+}
+
+export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
+  { key: 'fggz', label: '规章和规范性文件', basis: '第二十条（一）' },
+  { key: 'jgzn', label: '机构职能', basis: '第二十条（二）' },
+  { key: 'ghjh', label: '规划计划', basis: '第二十条（三）' },
+  { key: 'tjxx', label: '统计信息', basis: '第二十条（四）' },
+  { key: 'xzxk', label: '行政许可', basis: '第二十条（五）' },
+  { key: 'xzcf', label: '行政处罚和行政强制', basis: '第二十条（六）' },
+  { key: 'czyjs', label: '财政预决算', basis: '第二十条（七）' },
+  { key: 'sfxm', label: '行政事业性收费', basis: '第二十条（八）' },
+  { key: 'zfcg', label: '政府采购', basis: '第二十条（九）' },
+  { key: 'zdjsxm', label: '重大建设项目', basis: '第二十条（十）' },
+  { key: 'msly', label: '扶贫、教育、医疗、社会保障、促进就业', basis: '第二十条（十一）' },
+  { key: 'yjgl', label: '突发公共事件应急管理', basis: '第二十条（十二）' },
+  { key: 'jdjc', label: '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查', basis: '第二十条（十三）' },
+  { key: 'gwyzk', label: '公务员招考', basis: '第二十条（十四）' },
+  { key: 'qtfd', label: '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息', basis: '第二十条（十五）' },
+  { key: 'xqjs', label: '县级政府及部门：市政建设、公共服务、公益事业、土地征收、房屋征收、治安管理、社会救助等', basis: '第二十一条' },
+  { key: 'xzjd', label: '镇乡：农业农村政策、农田水利、土地承包经营权流转、宅基地审核、筹资筹劳、社会救助等', basis: '第二十一条' },
+]
+
+export function sectionOf(key: string): CatalogueSection | undefined {
+  return CATALOGUE_SECTIONS.find((s) => s.key === key)
+}
+
+/** gov.cn 主题分类, first level (regulation.md §5.4: 17 observed [V] + 5 recalled [M]). */
+export const TOPICS: readonly string[] = [
+  '国务院组织机构', '综合政务', '国民经济管理、国有资产监管', '财政、金融、审计', '国土资源、能源', '农业、林业、水利', '工业、交通', '商贸、海关、旅游',
+  '市场监管、安全生产监管', '城乡建设、环境保护', '科技、教育', '文化、广电、新闻出版', '卫生、体育', '人口与计划生育、妇女儿童工作', '劳动、人事、监察',
+  '公安、安全、司法', '民政、扶贫、救灾', '民族、宗教', '对外事务', '港澳台侨工作', '国防', '其他',
+]
+
+/** 《党政机关公文处理工作条例》第八条: the 15 kinds of official documents, plus 其他 for everything else. */
+export const GENRES: readonly string[] = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要', '其他']
+
+export const DISCLOSURE_LABELS = { proactive: '主动公开', on_request: '依申请公开', not_disclosed: '不予公开' } as const
+export type Disclosure = keyof typeof DISCLOSURE_LABELS
+
+export const VALIDITY_LABELS = { in_force: '有效', expired: '失效', repealed: '废止' } as const
+export type Validity = keyof typeof VALIDITY_LABELS
+
+export const CHANNEL_LABELS = { website: '政府网站', weibo: '政务微博', wechat: '政务微信', gazette: '政府公报', board: '公告栏、电子屏', media: '报刊、广播、电视' } as const
+export type Channel = keyof typeof CHANNEL_LABELS

@@ -1,0 +1,21 @@
+/** publishing: 主动公开 — the statutory catalogue, the editorial workflow with its privacy gate, versions and withdrawal. */
+
+/** 目录栏目 (条例 第二十条、第二十一条), 主题分类, 公文种类 and other vocabularies. */
+export { CATALOGUE_SECTIONS, TOPICS, GENRES, DISCLOSURE_LABELS, VALIDITY_LABELS, CHANNEL_LABELS, sectionOf, type CatalogueSection } from './catalogue-terms.ts'
+/** Workflow states, actions and who may take them. */
+export { STATE_LABELS, ACTION_LABELS, WITHDRAWAL_KINDS, availableActions, workflowRefusal, type EditionState, type WorkflowAction, type WithdrawalKind } from './workflow.ts'
+/** The use cases of the editorial workflow. */
+export {
+  createItem, updateDraft, submitEdition, overridePrivacy, rejectEdition, approveEdition, publishEdition, forcePublish, approveRetrospectively,
+  withdrawItem, startNewEdition, publishDueEditions, PrivacyGateError, type EditionInput,
+} from './edition-workflow.ts'
+/** Read queries of items, editions, events and privacy reviews. */
+export { findItem, editionsOf, findEdition, workingEdition, listItems, eventsOf, latestPrivacyReview, type CatalogueItem, type Edition, type CatalogueEvent, type PrivacyReview, type ItemRow } from './publishing.repository.ts'
+/** 正文 helpers: stored HTML from typed text, and back. */
+export { bodyToHtml, htmlToEditableText, htmlText } from './body.ts'
+/** Form schemas. */
+export { EditionForm, ReasonForm, WithdrawForm, ScheduleForm, type EditionFormValues } from './publishing.forms.ts'
+/** Back-office routes of 主动公开. */
+export { publishingRoutes } from './publishing.routes.tsx'
+/** The public read side: live items, counts per section, one item with its versions, and search. */
+export { listLiveItems, countLiveBySection, publicItem, searchLiveItems, type PublicItem, type PublicItemPage, type SearchResult, type PublicFilter } from './public-catalogue.ts'

@@ -1,0 +1,41 @@
+/** The catalogue item form: statutory metadata with field-level Chinese messages. */
+import { z } from 'zod'
+import { CATALOGUE_SECTIONS, GENRES, TOPICS } from './catalogue-terms.ts'
+
+const date = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message)
+  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s }, '这个日期不存在，请检查年月日')
+const optionalDate = z.union([z.literal(''), date('请按“2026-01-31”的格式填写日期')])
+
+export const EditionForm = z.object({
+  title: z.string().trim().min(2, '请填写信息名称（标题）').max(300, '名称不能超过 300 个字'),
+  issuingBody: z.string().trim().max(100, '发文机关不能超过 100 个字'),
+  docNo: z.string().trim().max(60, '文号不能超过 60 个字'),
+  writtenOn: date('请填写成文日期，例如 2026-11-20'),
+  topic: z.string().refine((v) => TOPICS.includes(v), '请选择主题分类'),
+  genre: z.string().refine((v) => GENRES.includes(v), '请选择体裁（公文种类）'),
+  section: z.string().refine((v) => CATALOGUE_SECTIONS.some((s) => s.key === v), '请选择目录栏目'),
+  summary: z.string().trim().max(1000, '内容概述不能超过 1000 个字'),
+  body: z.string().max(500_000, '正文过长，请改为附件'),
+  disclosure: z.enum(['proactive', 'on_request', 'not_disclosed'], { message: '请选择公开方式' }),
+  disclosureBasis: z.string().trim().max(300, '依据不能超过 300 个字'),
+  validity: z.enum(['', 'in_force', 'expired', 'repealed'], { message: '请选择有效性' }),
+  effectiveOn: optionalDate,
+  expiresOn: optionalDate,
+  changeKind: z.enum(['major', 'minor']).optional(),
+  changeNote: z.string().trim().max(500, '修订说明不能超过 500 个字').optional(),
+}).superRefine((f, ctx) => {
+  if (f.disclosure !== 'proactive' && f.disclosureBasis.length < 2) ctx.addIssue({ code: 'custom', path: ['disclosureBasis'], message: '依申请公开或不予公开的，请写明依据，例如“《条例》第十五条”' })
+  if (f.expiresOn && f.effectiveOn && f.expiresOn < f.effectiveOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: '失效日期不能早于施行日期' })
+  if (f.effectiveOn && f.effectiveOn < f.writtenOn) ctx.addIssue({ code: 'custom', path: ['effectiveOn'], message: '施行日期不能早于成文日期' })
+  if (f.section === 'fggz' && !f.validity) ctx.addIssue({ code: 'custom', path: ['validity'], message: '规章和规范性文件须标注有效性' })
+})
+export type EditionFormValues = z.infer<typeof EditionForm>
+
+export const ReasonForm = z.object({ reason: z.string().trim().max(500, '理由不能超过 500 个字').default('') })
+export const WithdrawForm = z.object({
+  kind: z.enum(['published_in_error', 'replaced', 'expired_repealed'], { message: '请选择撤回的类型' }),
+  explanation: z.string().trim().max(500, '说明不能超过 500 个字'),
+})
+export const ScheduleForm = z.object({
+  publishAt: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '请按“2026-12-01 09:00”的格式填写发布时间')]).default(''),
+})
