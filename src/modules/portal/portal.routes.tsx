@@ -4,8 +4,8 @@ import type { Db } from '../../database.ts'
 import type { Clock } from '../../platform/clock.ts'
 import QRCode from 'qrcode'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { countLiveBySection, listLiveItems, publicItem, searchLiveItems, sectionOf } from '../publishing/index.ts'
-import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage } from './views/catalogue-pages.tsx'
+import { countLiveBySection, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, validityOn } from '../publishing/index.ts'
+import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
   AccessibilityPage, DisclosureIndexPage, EmptyColumnPage, GuidePage, HomePage, RequestsPage, SitemapPage, UnitPage, UnitsPage,
@@ -66,7 +66,21 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
       if (next) successor = { href: `/xxgk/jigou/${next.code}`, name: next.name }
     }
     const qr = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(`${deps.publicUrl}/xxgk/xinxi/${id}`, { type: 'svg', margin: 1 })).toString('base64')}`
-    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} />)
+    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} validity={validityOn(item.live.validity, item.live.expiresOn, today)} />)
+  })
+  app.get('/xxgk/xinxi/:id/diff', PUBLIC, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id)
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
+    const item = await publicItem(deps.db, id)
+    if (!item) throw new NotFoundError()
+    const versions = item.versions.map((v) => v.versionNo!)
+    const q = request.query as Record<string, unknown>
+    const last = versions.at(-1)!
+    const to = versions.includes(Number(q.to)) ? Number(q.to) : last
+    const from = versions.includes(Number(q.from)) ? Number(q.from) : Math.max(1, to - 1)
+    const older = item.versions.find((v) => v.versionNo === Math.min(from, to))!
+    const newer = item.versions.find((v) => v.versionNo === Math.max(from, to))!
+    return reply.page(<VersionDiffPage shell={request.shell} page={item} from={older.versionNo!} to={newer.versionNo!} diff={diffVersions(older, newer)} versions={versions} />)
   })
   app.get('/xxgk/nianbao', PUBLIC, async (request, reply) => reply.page(
     <EmptyColumnPage shell={request.shell} title="政府信息公开工作年度报告" intro="根据《条例》第四十九条、第五十条，全区和各单位每年 1 月 31 日前公布上一年度的政府信息公开工作年度报告。" empty="暂无在本平台发布的年度报告">

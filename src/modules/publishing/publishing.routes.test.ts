@@ -165,6 +165,15 @@ describe('the editorial workflow', () => {
     const versions = html(page).querySelectorAll('.versions li').map((li) => li.text)
     expect(versions).toHaveLength(2)
     expect(versions[1]).toContain('补充报送时间')
+    const diff = await app.inject(`/xxgk/xinxi/${itemId}/diff?from=1&to=2`)
+    expect(diff.statusCode).toBe(200)
+    const doc = html(diff)
+    expect(doc.querySelectorAll('.diff-table del').length).toBeGreaterThan(0)
+    expect(doc.querySelectorAll('.diff-table ins').length).toBeGreaterThan(0)
+    const columns = (i: number) => doc.querySelectorAll('.diff-table tbody tr').map((tr) => tr.querySelectorAll('td')[i]!.text).join('')
+    expect(columns(0)).toContain('天然气保障供应')
+    expect(columns(1)).toContain('12月1日前报送')
+    expect((await app.inject(`/xxgk/xinxi/${itemId}/diff?from=abc&to=999`)).statusCode).toBe(200)
   })
 
   it('withdraws with a public explanation: the page stays, with a banner, and leaves search', async () => {

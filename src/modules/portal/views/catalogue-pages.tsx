@@ -1,7 +1,7 @@
 /** Public pages of 法定主动公开内容: browse, an item with its metadata block and versions, and search. */
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
-import { CATALOGUE_SECTIONS, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type PublicItem, type PublicItemPage } from '../../publishing/index.ts'
+import { CATALOGUE_SECTIONS, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type DiffSegment, type PublicItem, type PublicItemPage, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -45,7 +45,7 @@ export function CataloguePage({ shell, counts, section, items, total, page, page
   )
 }
 
-export function PublicItemView({ shell, page, unitName, qrDataUri, successor }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string } }) {
+export function PublicItemView({ shell, page, unitName, qrDataUri, successor, validity }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string }; validity: string | null }) {
   const e = page.live
   const section = sectionOf(e.section)
   const withdrawn = page.publicState === 'withdrawn'
@@ -57,8 +57,8 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor }: 
           <strong>本信息已于 {date(e.updatedAt)} 撤回。</strong>{WITHDRAWAL_KINDS[e.withdrawalKind as keyof typeof WITHDRAWAL_KINDS]?.publicNotice ?? ''}{e.withdrawalExplanation}
         </Notice>
       ) : null}
-      {!withdrawn && (e.validity === 'expired' || e.validity === 'repealed') ? (
-        <Notice kind="warning">本文件已{e.validity === 'expired' ? '失效' : '废止'}{e.expiresOn ? `（${e.expiresOn}）` : ''}，仅供查阅。</Notice>
+      {!withdrawn && (validity === 'expired' || validity === 'repealed') ? (
+        <Notice kind="warning">本文件已{validity === 'expired' ? '失效' : '废止'}{validity === 'expired' && e.expiresOn ? `（失效日期 ${e.expiresOn}）` : ''}，仅供查阅。</Notice>
       ) : null}
       {successor ? <Notice kind="info">发布机构已撤销，其职责由 <a href={successor.href}>{successor.name}</a> 承继。</Notice> : null}
       <table class="meta-block">
@@ -68,7 +68,7 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor }: 
           <tr><th scope="row">发布机构</th><td>{unitName}</td><th scope="row">成文日期</th><td>{e.writtenOn}</td></tr>
           <tr><th scope="row">文号</th><td>{e.docNo ?? '无'}</td><th scope="row">发布日期</th><td>{date(page.firstPublishedAt)}</td></tr>
           <tr><th scope="row">名称</th><td colSpan={3}>{e.title}</td></tr>
-          <tr><th scope="row">有效性</th><td>{e.validity ? VALIDITY_LABELS[e.validity as keyof typeof VALIDITY_LABELS] : '—'}</td><th scope="row">体裁</th><td>{e.genre}</td></tr>
+          <tr><th scope="row">有效性</th><td>{validity ? VALIDITY_LABELS[validity as keyof typeof VALIDITY_LABELS] : '—'}</td><th scope="row">体裁</th><td>{e.genre}</td></tr>
         </tbody>
       </table>
       <h1>{e.title}</h1>
@@ -76,7 +76,12 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor }: 
       <div class="article-body" dangerouslySetInnerHTML={{ __html: e.bodyHtml }} />
       <h2>版本记录</h2>
       <ol class="versions">
-        {page.versions.map((v) => <li>版本 {v.versionNo}，{v.publishedAt ? date(v.publishedAt) : ''}{v.versionNo === 1 ? '：首次发布' : v.changeNote ? `：${v.changeNote}` : v.changeKind === 'minor' ? '：细微修改' : ''}</li>)}
+        {page.versions.map((v) => (
+          <li>
+            版本 {v.versionNo}，{v.publishedAt ? date(v.publishedAt) : ''}{v.versionNo === 1 ? '：首次发布' : v.changeNote ? `：${v.changeNote}` : v.changeKind === 'minor' ? '：细微修改' : ''}
+            {v.versionNo && v.versionNo > 1 ? <> <a href={`/xxgk/xinxi/${page.itemId}/diff?from=${v.versionNo - 1}&to=${v.versionNo}`}>与版本 {v.versionNo - 1} 比较</a></> : null}
+          </li>
+        ))}
       </ol>
       <aside class="secondary-content qr-block" aria-label="用手机打开本页">
         <img class="qr" src={qrDataUri} alt="本页网址的二维码，用手机扫描即可打开" />
@@ -103,6 +108,44 @@ export function SearchResultsPage({ shell, query, items, total, page, pageSize, 
           <p>您也可以浏览<a href="/xxgk/fdzdgknr">法定主动公开内容</a>，或通过<a href="/xxgk/ysqgk">依申请公开</a>获取所需信息。</p>
         </EmptyState>
       )}
+    </PortalLayout>
+  )
+}
+
+function Segments({ segments }: { segments: DiffSegment[] }) {
+  return <>{segments.map((s) => (s.change === 'removed' ? <del>{s.text}</del> : s.change === 'added' ? <ins>{s.text}</ins> : s.text))}</>
+}
+
+export function VersionDiffPage({ shell, page, from, to, diff, versions }: { shell: ShellModel; page: PublicItemPage; from: number; to: number; diff: VersionDiff; versions: number[] }) {
+  const e = page.live
+  return (
+    <PortalLayout shell={shell} title={`版本比较 - ${e.title}`} column="法定主动公开内容">
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, CATALOGUE, { href: `/xxgk/xinxi/${page.itemId}`, label: '正文' }, { label: '版本比较' }]} />
+      <h1>版本比较：{e.title}</h1>
+      <form action={`/xxgk/xinxi/${page.itemId}/diff`} method="get" class="filters">
+        <div class="form-group"><label class="label" for="f-from">旧版本</label><select class="select" id="f-from" name="from">{versions.map((v) => <option value={String(v)} selected={v === from}>版本 {v}</option>)}</select></div>
+        <div class="form-group"><label class="label" for="f-to">新版本</label><select class="select" id="f-to" name="to">{versions.map((v) => <option value={String(v)} selected={v === to}>版本 {v}</option>)}</select></div>
+        <div class="form-group"><button type="submit" class="button button--secondary">比较</button></div>
+      </form>
+      <p>左栏为版本 {from}，右栏为版本 {to}。<del>删除线</del>表示删去的文字，<ins>下划线</ins>表示新增的文字。</p>
+      {diff.fields.length ? (
+        <TableWrap label="属性的变化">
+          <table class="table">
+            <caption>属性的变化</caption>
+            <thead><tr><th scope="col">属性</th><th scope="col">版本 {from}</th><th scope="col">版本 {to}</th></tr></thead>
+            <tbody>{diff.fields.map((f) => <tr><th scope="row">{f.label}</th><td>{f.before || '（空）'}</td><td>{f.after || '（空）'}</td></tr>)}</tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      {diff.paragraphs.some((r) => r.changed) || diff.fields.length ? (
+        <TableWrap label="正文的变化">
+          <table class="table diff-table">
+            <caption>正文的变化</caption>
+            <thead><tr><th scope="col">版本 {from}</th><th scope="col">版本 {to}</th></tr></thead>
+            <tbody>{diff.paragraphs.map((r) => <tr class={r.changed ? 'diff-row--changed' : undefined}><td><Segments segments={r.before} /></td><td><Segments segments={r.after} /></td></tr>)}</tbody>
+          </table>
+        </TableWrap>
+      ) : <p>这两个版本的内容相同。</p>}
     </PortalLayout>
   )
 }
