@@ -9,7 +9,7 @@ import { createFieldCipher } from './platform/crypto/sm.ts'
 import { createServer } from './platform/http/server.tsx'
 import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/index.ts'
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
-import { deadlineRoutes, portalRoutes } from './modules/portal/index.ts'
+import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishingRoutes } from './modules/publishing/index.ts'
 
 export interface AppDeps {
@@ -64,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (scope) => {
     await portalRoutes(scope, { db: deps.db, clock: deps.clock, publicUrl: config.publicUrl })
     await deadlineRoutes(scope, { db: deps.db })
+    await feedRoutes(scope, { db: deps.db, clock: deps.clock, publicUrl: config.publicUrl, siteName: config.site.name })
     await adminRoutes(scope, staffDeps)
     await orgsRoutes(scope, staffDeps)
     await calendarAdminRoutes(scope, staffDeps)

@@ -237,3 +237,39 @@ describe('authorisation', () => {
     expect((await (await as(username)).get('/admin/catalogue')).statusCode).toBe(status)
   })
 })
+
+describe('feeds, sitemap and the read API', () => {
+  it('lists published items in the Atom feed of the unit and of the section, and in sitemap.xml', async () => {
+    const feed = await app.inject('/xxgk/feed.xml?unit=fgw')
+    expect(feed.headers['content-type']).toContain('application/atom+xml')
+    expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"')
+    expect(feed.body).toContain('紧急：区发展改革委关于暂停部分区域供气的公告')
+    // the withdrawn item left the feed
+    expect(feed.body).not.toContain('天然气保供工作的通知')
+    const again = await app.inject('/xxgk/feed.xml?unit=fgw')
+    expect(again.headers['content-type']).toContain('application/atom+xml')
+    expect((await app.inject('/xxgk/feed.xml?unit=czj')).body).not.toContain('<entry>')
+    expect((await app.inject('/xxgk/feed.xml?section=nope')).statusCode).toBe(404)
+    const sitemap = await app.inject('/sitemap.xml')
+    expect(sitemap.body).toContain('<urlset')
+    expect(sitemap.body).toMatch(/\/xxgk\/xinxi\/\d+<\/loc><lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/)
+  })
+
+  it('answers GET /api/v1/items and /api/v1/items/{id} as described in the OpenAPI document', async () => {
+    const list = (await app.inject('/api/v1/items?unit=fgw')).json()
+    expect(list.total).toBeGreaterThan(0)
+    const first = list.items[0]
+    expect(first).toMatchObject({ indexNo: expect.stringMatching(/^fgw\/2026-\d{5}$/), section: 'ghjh' })
+    const one = (await app.inject(`/api/v1/items/${first.id}`)).json()
+    expect(one.title).toBe(first.title)
+    expect(one.versions[0].version).toBe(1)
+    const withdrawn = (await app.inject(`/api/v1/items/${itemId}`)).json()
+    expect(withdrawn.state).toBe('withdrawn')
+    expect(withdrawn.withdrawal.explanation).toBe('请以新通知为准')
+    expect((await app.inject('/api/v1/items/999999')).statusCode).toBe(404)
+    expect((await app.inject('/api/v1/items?pageSize=1000')).json().error.fields[0].field).toBe('pageSize')
+    const openapi = (await app.inject('/api/v1/openapi.json')).json()
+    expect(Object.keys(openapi.paths)).toEqual(['/api/v1/items', '/api/v1/items/{id}', '/api/v1/calendar/due'])
+    expect(Object.keys(openapi.components.schemas.ItemSummary.properties).sort()).toEqual(Object.keys(first).sort())
+  })
+})

@@ -5,6 +5,7 @@
  */
 export interface CachedPage {
   body: string
+  contentType: string
   storedAt: number
 }
 
@@ -22,12 +23,12 @@ export class PageCache {
     return page
   }
 
-  set(key: string, body: string, now = Date.now()): void {
+  set(key: string, body: string, contentType: string, now = Date.now()): void {
     if (this.pages.size >= this.maxEntries) {
       const oldest = this.pages.keys().next().value
       if (oldest !== undefined) this.pages.delete(oldest)
     }
-    this.pages.set(key, { body, storedAt: now })
+    this.pages.set(key, { body, contentType, storedAt: now })
   }
 
   /** Forget everything: called after any change that a public page might show. */

@@ -135,11 +135,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.publicCache || options.pageCacheSeconds <= 0) return
     const hit = pageCache.get(cacheKey(request))
-    if (hit) return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('x-page-cache', 'hit').send(hit.body)
+    if (hit) return reply.code(200).type(hit.contentType).header('cache-control', 'no-cache').header('x-page-cache', 'hit').send(hit.body)
   })
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method === 'GET' && reply.statusCode === 200 && request.routeOptions.config?.publicCache && options.pageCacheSeconds > 0 && typeof payload === 'string' && !reply.getHeader('x-page-cache')) {
-      pageCache.set(cacheKey(request), payload)
+      pageCache.set(cacheKey(request), payload, String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'))
       reply.header('cache-control', 'no-cache')
     }
     // A successful change may alter what public pages show.

@@ -1,0 +1,71 @@
+/** OpenAPI 3.1 description of Gongkai's public read API (served at /api/v1/openapi.json). */
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: { type: 'object', properties: { code: { type: 'string' }, status: { type: 'integer' }, title: { type: 'string' }, message: { type: 'string' }, fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } } },
+    requestId: { type: 'string' },
+  },
+}
+
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: { title: 'Gongkai 政务公开 公开接口', version: '1', description: '法定主动公开内容（政府信息公开目录）的只读接口，以及答复期限计算。所有文字为简体中文，日期为北京时间。' },
+  paths: {
+    '/api/v1/items': {
+      get: {
+        summary: '已公开的政府信息列表（按发布时间倒序），可按关键词或文号检索',
+        parameters: [
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: '关键词或文号（〔〕、[]、（）均可）' },
+          { name: 'unit', in: 'query', schema: { type: 'string' }, description: '发布机构的单位代码' },
+          { name: 'section', in: 'query', schema: { type: 'string' }, description: '目录栏目代码（条例 第二十条、第二十一条）' },
+          { name: 'year', in: 'query', schema: { type: 'integer' }, description: '成文年份' },
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+        ],
+        responses: {
+          200: { description: '一页信息', content: { 'application/json': { schema: { type: 'object', properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, total: { type: 'integer' }, items: { type: 'array', items: { $ref: '#/components/schemas/ItemSummary' } } } } } } },
+          400: { description: '参数有误', content: { 'application/json': { schema: errorSchema } } },
+          404: { description: '没有这个单位或栏目', content: { 'application/json': { schema: errorSchema } } },
+        },
+      },
+    },
+    '/api/v1/items/{id}': {
+      get: {
+        summary: '一条已公开的政府信息：属性、正文和版本记录',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: {
+          200: { description: '信息', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+          404: { description: '没有这条信息或尚未公开', content: { 'application/json': { schema: errorSchema } } },
+        },
+      },
+    },
+    '/api/v1/calendar/due': {
+      get: {
+        summary: '答复期限计算：收到申请之日起若干工作日的最后一天，附逐日说明',
+        parameters: [
+          { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+          { name: 'days', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 3650 } },
+          { name: 'regime', in: 'query', schema: { type: 'string', enum: ['cn-2019', 'cn-2007'] } },
+        ],
+        responses: { 200: { description: '期限和说明' }, 400: { description: '参数有误', content: { 'application/json': { schema: errorSchema } } } },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      ItemSummary: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, indexNo: { type: 'string', description: '索引号' }, title: { type: 'string' }, docNo: { type: ['string', 'null'], description: '文号（规范化为〔〕）' }, section: { type: 'string' }, topic: { type: 'string' }, year: { type: 'integer' }, validity: { type: ['string', 'null'], enum: ['in_force', 'expired', 'repealed', null] }, publishedAt: { type: 'string', format: 'date-time' }, url: { type: 'string' } },
+      },
+      Item: {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' }, indexNo: { type: 'string' }, state: { type: 'string', enum: ['published', 'withdrawn'] }, title: { type: 'string' }, docNo: { type: ['string', 'null'] }, issuingBody: { type: 'string' },
+          writtenOn: { type: 'string', format: 'date', description: '成文日期' }, firstPublishedAt: { type: 'string', format: 'date-time' }, topic: { type: 'string' }, genre: { type: 'string' }, section: { type: 'string' },
+          summary: { type: 'string' }, bodyHtml: { type: 'string', description: '经过清洗的正文 HTML' }, validity: { type: ['string', 'null'] }, effectiveOn: { type: ['string', 'null'] }, expiresOn: { type: ['string', 'null'] },
+          withdrawal: { type: ['object', 'null'] }, versions: { type: 'array', items: { type: 'object' } }, url: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const
