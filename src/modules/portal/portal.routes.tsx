@@ -4,7 +4,7 @@ import type { Db } from '../../database.ts'
 import type { Clock } from '../../platform/clock.ts'
 import QRCode from 'qrcode'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { countLiveBySection, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, validityOn } from '../publishing/index.ts'
+import { countLiveBySection, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, TOPICS, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
 import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
@@ -110,11 +110,31 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
   ))
   app.get('/search', async (request, reply) => {
     const q = request.query as Record<string, unknown>
-    const query = typeof q.q === 'string' ? q.q.trim().slice(0, 100) : ''
+    const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '')
+    const query = str('q').slice(0, 100)
     const page = Math.max(1, Math.min(500, Number(q.page ?? 1) || 1))
     const pageSize = 20
-    const result = query ? await searchLiveItems(deps.db, query, {}, { limit: pageSize, offset: (page - 1) * pageSize }) : { items: [], total: 0, docNo: null }
-    return reply.page(<SearchResultsPage shell={request.shell} query={query} items={result.items} total={result.total} page={page} pageSize={pageSize} unitNames={await unitNames()} docNo={result.docNo} />)
+    const order = str('order') === 'date' ? 'date' : 'relevance'
+    // Filters from facet links; unknown values are dropped rather than failing the search.
+    const filters: Record<string, string> = {}
+    const filter: PublicFilter = {}
+    if (/^\d{1,9}$/.test(str('unit'))) { filter.organisationId = Number(str('unit')); filters.unit = str('unit') }
+    if (sectionOf(str('section'))) { filter.section = str('section'); filters.section = str('section') }
+    if (str('topic') && TOPICS.includes(str('topic'))) { filter.topic = str('topic'); filters.topic = str('topic') }
+    if (/^\d{4}$/.test(str('year'))) { filter.year = Number(str('year')); filters.year = str('year') }
+    if (['in_force', 'expired', 'repealed'].includes(str('validity'))) { filter.validity = str('validity'); filters.validity = str('validity') }
+    const names = await unitNames()
+    const result = query
+      ? await searchLiveItems(deps.db, query, filter, { limit: pageSize, offset: (page - 1) * pageSize }, order)
+      : { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], year: [], validity: [] }, nearMatches: [] }
+    const facetLabel = (facet: string, value: string) => {
+      if (facet === 'unit' || facet === 'organisation') return names.get(Number(value)) ?? value
+      if (facet === 'section') return sectionOf(value)?.label ?? value
+      if (facet === 'validity') return VALIDITY_LABELS[value as keyof typeof VALIDITY_LABELS] ?? value
+      if (facet === 'year') return `${value} 年`
+      return value
+    }
+    return reply.page(<SearchResultsPage shell={request.shell} view={{ query, order, filters, page, pageSize, result, unitNames: names }} facetLabel={facetLabel} />)
   })
   app.get('/wza', PUBLIC, async (request, reply) => reply.page(<AccessibilityPage shell={request.shell} />))
   app.get('/sitemap', PUBLIC, async (request, reply) => reply.page(<SitemapPage shell={request.shell} />))

@@ -141,6 +141,24 @@ describe('the editorial workflow', () => {
     expect(first?.text).toBe(FORM.title)
   })
 
+  it('shows highlighted snippets and facets that narrow the results without JavaScript', async () => {
+    const res = await app.inject(`/search?q=${encodeURIComponent('天然气')}`)
+    const doc = html(res)
+    expect(doc.querySelector('.snippet mark')?.text).toBe('天然气')
+    const sectionLinks = doc.querySelectorAll('nav[aria-label="按目录栏目筛选"] a')
+    expect(sectionLinks.map((a) => a.text)).toContain('规划计划（1）')
+    const narrowed = await app.inject(sectionLinks[0]!.getAttribute('href')!.replace(/&amp;/g, '&'))
+    expect(text(narrowed, '.active-filters')).toContain('规划计划')
+    const none = await app.inject(`/search?q=${encodeURIComponent('天然气')}&section=gwyzk`)
+    expect(text(none, '.empty-state')).toContain('取消全部筛选')
+  })
+
+  it('offers near matches when no item has every word', async () => {
+    const res = await app.inject(`/search?q=${encodeURIComponent('天然气 航天飞机')}`)
+    expect(text(res, '.empty-state')).toContain('包含您输入的部分词语')
+    expect(text(res, '.empty-state .item-list')).toContain('天然气')
+  })
+
   it('answers a search without results with help, not a blank page', async () => {
     const res = await app.inject(`/search?q=${encodeURIComponent('不存在的关键词组合')}`)
     expect(text(res, '.empty-state')).toContain('请试试更短的关键词')

@@ -1,7 +1,7 @@
 /** Public pages of 法定主动公开内容: browse, an item with its metadata block and versions, and search. */
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
-import { CATALOGUE_SECTIONS, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type DiffSegment, type PublicItem, type PublicItemPage, type VersionDiff } from '../../publishing/index.ts'
+import { CATALOGUE_SECTIONS, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type DiffSegment, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -91,22 +91,86 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
   )
 }
 
-export function SearchResultsPage({ shell, query, items, total, page, pageSize, unitNames, docNo }: { shell: ShellModel; query: string; items: (PublicItem & { rank: number })[]; total: number; page: number; pageSize: number; unitNames: Map<number, string>; docNo: string | null }) {
+export interface SearchView {
+  query: string
+  order: 'relevance' | 'date'
+  /** Active filters as query-string values. */
+  filters: Record<string, string>
+  page: number
+  pageSize: number
+  result: SearchResult
+  unitNames: Map<number, string>
+}
+
+const FACET_TITLES: [keyof SearchResult['facets'], string, string][] = [
+  ['organisation', 'unit', '发布机构'], ['section', 'section', '目录栏目'], ['topic', 'topic', '主题分类'], ['year', 'year', '成文年份'], ['validity', 'validity', '有效性'],
+]
+
+function searchHref(view: SearchView, change: Record<string, string | undefined>): string {
+  const params: Record<string, string> = { q: view.query, ...view.filters, ...(view.order === 'date' ? { order: 'date' } : {}) }
+  for (const [k, v] of Object.entries(change)) {
+    if (v === undefined) delete params[k]
+    else params[k] = v
+  }
+  return `/search?${new URLSearchParams(params)}`
+}
+
+export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellModel; view: SearchView; facetLabel: (facet: string, value: string) => string }) {
+  const { query, result } = view
+  const active = Object.entries(view.filters)
   return (
     <PortalLayout shell={shell} title="搜索" query={query}>
       <Breadcrumbs items={[{ href: '/', label: '首页' }, { label: '搜索' }]} />
       <h1>搜索</h1>
-      {!query ? <p>请在上方搜索框中输入标题、文号或关键词。</p> : items.length ? (
-        <>
-          <p>找到 {total} 条与“{query}”相关的信息{docNo ? `（按文号 ${docNo} 匹配的排在最前）` : ''}。</p>
-          <ItemList items={items} unitNames={unitNames} />
-          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/search?${new URLSearchParams({ q: query, page: String(p) })}`} />
-        </>
-      ) : (
-        <EmptyState title={`没有找到与“${query}”相关的信息`}>
-          <p>请试试更短的关键词，或只输入文号（例如“国办发〔2019〕51号”，括号写成 [] 也可以）。</p>
-          <p>您也可以浏览<a href="/xxgk/fdzdgknr">法定主动公开内容</a>，或通过<a href="/xxgk/ysqgk">依申请公开</a>获取所需信息。</p>
-        </EmptyState>
+      {!query ? <p>请在上方搜索框中输入标题、文号或关键词。</p> : (
+        <div class="search-layout">
+          <div class="search-results">
+            {active.length ? (
+              <p class="active-filters">已筛选：{active.map(([k, v]) => <a class="tag" href={searchHref(view, { [k]: undefined, page: undefined })}>{facetLabel(k, v)}（取消）</a>)}</p>
+            ) : null}
+            {result.items.length ? (
+              <>
+                <p>找到 {result.total} 条与“{query}”相关的信息{result.docNo ? `（按文号 ${result.docNo} 匹配的排在最前）` : ''}。
+                  排序：{view.order === 'date' ? <><a href={searchHref(view, { order: undefined, page: undefined })}>按相关度</a> · <strong>按日期</strong></> : <><strong>按相关度</strong> · <a href={searchHref(view, { order: 'date', page: undefined })}>按日期</a></>}
+                </p>
+                <ul class="item-list">
+                  {result.items.map((i) => (
+                    <li>
+                      <a href={`/xxgk/xinxi/${i.itemId}`}>{i.title}</a>
+                      <span class="item-list__meta">{view.unitNames.get(i.organisationId)}{i.docNo ? ` · ${i.docNo}` : ''} · {date(i.publishedAt)}</span>
+                      {i.snippetHtml ? <span class="snippet" dangerouslySetInnerHTML={{ __html: i.snippetHtml }} /> : null}
+                    </li>
+                  ))}
+                </ul>
+                <Pagination page={view.page} pageSize={view.pageSize} total={result.total} href={(p) => searchHref(view, { page: String(p) })} />
+              </>
+            ) : (
+              <EmptyState title={`没有找到与“${query}”相关的信息`}>
+                {active.length ? <p>您设置了筛选条件，可以<a href={searchHref(view, Object.fromEntries(active.map(([k]) => [k, undefined])))}>取消全部筛选</a>后再试。</p> : null}
+                <p>请试试更短的关键词，或只输入文号（例如“国办发〔2019〕51号”，括号写成 [] 也可以）。</p>
+                {result.nearMatches.length ? (
+                  <>
+                    <p>以下信息包含您输入的部分词语：</p>
+                    <ItemList items={result.nearMatches} unitNames={view.unitNames} />
+                  </>
+                ) : null}
+                <p>您也可以浏览<a href="/xxgk/fdzdgknr">法定主动公开内容</a>，或通过<a href="/xxgk/ysqgk">依申请公开</a>获取所需信息。</p>
+              </EmptyState>
+            )}
+          </div>
+          {result.total > 0 ? (
+            <aside class="facets secondary-content" aria-label="按类别筛选">
+              {FACET_TITLES.map(([key, param, title]) => result.facets[key].length ? (
+                <nav aria-label={`按${title}筛选`}>
+                  <h2 class="facet__title">{title}</h2>
+                  <ul>{result.facets[key].map((f) => (
+                    <li>{view.filters[param] === f.value ? <strong>{facetLabel(param, f.value)}（{f.count}）</strong> : <a href={searchHref(view, { [param]: f.value, page: undefined })}>{facetLabel(param, f.value)}（{f.count}）</a>}</li>
+                  ))}</ul>
+                </nav>
+              ) : null)}
+            </aside>
+          ) : null}
+        </div>
       )}
     </PortalLayout>
   )
