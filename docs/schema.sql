@@ -59,6 +59,24 @@ create table calendar_versions (
 );
 CREATE UNIQUE INDEX calendar_versions_pkey ON calendar_versions (id);
 
+create table catalogue_attachments (
+  id integer not null default nextval('catalogue_attachments_id_seq'::regclass),
+  item_id integer not null,
+  edition_id integer not null,
+  file_name text not null,
+  media_type character varying(128) not null,
+  size_bytes integer not null,
+  sha256 character varying(64) not null,
+  content bytea not null,
+  position integer not null,
+  created_at timestamp with time zone not null default now(),
+  constraint catalogue_attachments_edition_id_fkey FOREIGN KEY (edition_id) REFERENCES catalogue_editions(id),
+  constraint catalogue_attachments_item_id_fkey FOREIGN KEY (item_id) REFERENCES catalogue_items(id),
+  constraint catalogue_attachments_pkey PRIMARY KEY (id)
+);
+CREATE INDEX catalogue_attachments_edition_idx ON catalogue_attachments (edition_id, "position");
+CREATE UNIQUE INDEX catalogue_attachments_pkey ON catalogue_attachments (id);
+
 create table catalogue_channels (
   id integer not null default nextval('catalogue_channels_id_seq'::regclass),
   item_id integer not null,

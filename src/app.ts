@@ -52,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? loggerOptions(config),
     exposeErrors: !config.isProduction,
     pageCacheSeconds: config.pageCacheSeconds,
+    uploadLimitBytes: 20 * 1024 * 1024,
   })
   const staffDeps: StaffDeps = {
     db: deps.db,

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../database.ts'
 import type { Clock } from '../../platform/clock.ts'
 import QRCode from 'qrcode'
+import { sendFile } from '../publishing/index.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { countLiveBySection, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, TOPICS, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
+import { attachmentContent, attachmentsOf, countLiveBySection, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, TOPICS, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
 import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
@@ -66,7 +67,19 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
       if (next) successor = { href: `/xxgk/jigou/${next.code}`, name: next.name }
     }
     const qr = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(`${deps.publicUrl}/xxgk/xinxi/${id}`, { type: 'svg', margin: 1 })).toString('base64')}`
-    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} validity={validityOn(item.live.validity, item.live.expiresOn, today)} />)
+    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} validity={validityOn(item.live.validity, item.live.expiresOn, today)} attachments={item.publicState === 'published' ? await attachmentsOf(deps.db, item.live.id) : []} />)
+  })
+  app.get('/xxgk/xinxi/:id/fujian/:attachmentId', async (request, reply) => {
+    const params = request.params as { id: string; attachmentId: string }
+    const id = Number(params.id)
+    const attachmentId = Number(params.attachmentId)
+    if (!Number.isSafeInteger(id) || id <= 0 || !Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new NotFoundError()
+    const item = await publicItem(deps.db, id)
+    // Only the live, not-withdrawn version's files are public.
+    if (!item || item.publicState !== 'published') throw new NotFoundError()
+    const file = await attachmentContent(deps.db, item.live.id, attachmentId)
+    if (!file) throw new NotFoundError()
+    return sendFile(reply, file)
   })
   app.get('/xxgk/xinxi/:id/diff', PUBLIC, async (request, reply) => {
     const id = Number((request.params as { id: string }).id)

@@ -11,6 +11,7 @@ import type { Trx } from '../../database.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { appendAudit, findOrganisation, requireActor, type UseCaseContext } from '../orgs/index.ts'
 import { indexTokens, normaliseDocNo, toTsvectorText } from '../search/index.ts'
+import { attachmentBytes, copyAttachments } from './attachments.ts'
 import { bodyToHtml, htmlText } from './body.ts'
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, takeSerial } from './index-no.ts'
 import { scanDocument, DEFAULT_SENSITIVE_WORDS } from './privacy/index.ts'
@@ -113,20 +114,25 @@ export async function updateDraft(ctx: UseCaseContext, itemId: number, input: Ed
   })
 }
 
-function contentHash(e: Pick<Edition, 'title' | 'summary' | 'bodyHtml'>): string {
-  return createHash('sha256').update(JSON.stringify([e.title, e.summary, e.bodyHtml])).digest('hex')
+function contentHash(e: Pick<Edition, 'title' | 'summary' | 'bodyHtml'>, attachmentHashes: string[]): string {
+  return createHash('sha256').update(JSON.stringify([e.title, e.summary, e.bodyHtml, attachmentHashes])).digest('hex')
 }
 
 /**
- * 保密审查/隐私审查: scans the edition (title, summary, body) and records the result. A review of the same
- * content that was overridden with a reason stays valid; new content is scanned again.
+ * 保密审查/隐私审查: scans the edition (title, summary, body and every attachment) and records the result.
+ * A review of the same content that was overridden with a reason stays valid; new content is scanned
+ * again. An attachment that cannot be read is a finding too: nobody may assume it is clean.
  */
 export async function reviewPrivacy(ctx: UseCaseContext, trx: Trx, edition: Edition): Promise<PrivacyReview> {
-  const hash = contentHash(edition)
+  const attachments = await attachmentBytes(trx, edition.id)
+  const hash = contentHash(edition, attachments.map((a) => a.sha256))
   const previous = await latestPrivacyReview(trx, edition.id)
   if (previous && previous.contentHash === hash) return previous
-  const scan = await scanDocument({ title: edition.title, summary: edition.summary, bodyHtml: edition.bodyHtml }, { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: ctx.clock.today() })
-  const findings = scan.findings.map((f) => ({ kind: f.kind, masked: f.masked, where: f.where, message: f.message, context: f.context }))
+  const scan = await scanDocument({ title: edition.title, summary: edition.summary, bodyHtml: edition.bodyHtml, attachments }, { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: ctx.clock.today() })
+  const findings = [
+    ...scan.findings.map((f) => ({ kind: f.kind, masked: f.masked, where: f.where, message: f.message, context: f.context })),
+    ...scan.unscanned.map((u) => ({ kind: 'unscanned', masked: '', where: `附件《${u.name}》`, message: `${u.message}：无法自动审查，请人工核对后放行`, context: '' })),
+  ]
   const row = await trx.insertInto('privacy_reviews').values({ edition_id: edition.id, content_hash: hash, findings: JSON.stringify(findings), scanned_at: ctx.clock.now() }).returning('id').executeTakeFirstOrThrow()
   return { id: row.id, editionId: edition.id, contentHash: hash, findings, scannedAt: ctx.clock.now(), overriddenByUserId: null, overrideReason: null }
 }
@@ -278,6 +284,7 @@ export async function startNewEdition(ctx: UseCaseContext, itemId: number): Prom
       withdrawal_kind: null, withdrawal_explanation: null, created_by_user_id: actor.userId, submitted_by_user_id: null, approved_by_user_id: null, published_by_user_id: null,
       created_at: ctx.clock.now(), updated_at: ctx.clock.now(),
     }).returning('id').executeTakeFirstOrThrow()
+    await copyAttachments(trx, edition.id, created.id)
     await record(trx, ctx, item, created.id, 'new_edition', '', { from: copy.editionNo })
   })
 }

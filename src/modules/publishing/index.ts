@@ -16,10 +16,12 @@ export { bodyToHtml, htmlToEditableText, htmlText } from './body.ts'
 /** Form schemas. */
 export { EditionForm, ReasonForm, WithdrawForm, ScheduleForm, type EditionFormValues } from './publishing.forms.ts'
 /** Back-office routes of 主动公开. */
-export { publishingRoutes } from './publishing.routes.tsx'
+export { publishingRoutes, sendFile } from './publishing.routes.tsx'
 /** The public read side: live items, counts per section, one item with its versions, and search. */
 export { listLiveItems, countLiveBySection, publicItem, searchLiveItems, type PublicItem, type PublicItemPage, type SearchResult, type PublicFilter, type SearchOrder, type Facet } from './public-catalogue.ts'
 /** 版本比较: field and paragraph differences between two published versions. */
 export { diffVersions, type VersionDiff, type ParagraphRow, type DiffSegment } from './version-diff.ts'
 /** 有效性 as of a date: an in-force document past its 失效日期 reads as expired (it changes by itself on its date). */
 export { validityOn } from './validity.ts'
+/** 附件: sniffed, size-limited uploads that the privacy gate scans. */
+export { addAttachment, removeAttachment, attachmentsOf, attachmentContent, formatSize, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type Attachment } from './attachments.ts'

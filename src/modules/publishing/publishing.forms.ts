@@ -6,14 +6,15 @@ const date = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/,
   .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s }, '这个日期不存在，请检查年月日')
 const optionalDate = z.union([z.literal(''), date('请按“2026-01-31”的格式填写日期')])
 
+// Fields in the order of the form (views/admin-pages.tsx): the error summary lists problems in this order.
 export const EditionForm = z.object({
   title: z.string().trim().min(2, '请填写信息名称（标题）').max(300, '名称不能超过 300 个字'),
-  issuingBody: z.string().trim().max(100, '发文机关不能超过 100 个字'),
   docNo: z.string().trim().max(60, '文号不能超过 60 个字'),
+  issuingBody: z.string().trim().max(100, '发文机关不能超过 100 个字'),
   writtenOn: date('请填写成文日期，例如 2026-11-20'),
+  section: z.string().refine((v) => CATALOGUE_SECTIONS.some((s) => s.key === v), '请选择目录栏目'),
   topic: z.string().refine((v) => TOPICS.includes(v), '请选择主题分类'),
   genre: z.string().refine((v) => GENRES.includes(v), '请选择体裁（公文种类）'),
-  section: z.string().refine((v) => CATALOGUE_SECTIONS.some((s) => s.key === v), '请选择目录栏目'),
   summary: z.string().trim().max(1000, '内容概述不能超过 1000 个字'),
   body: z.string().max(500_000, '正文过长，请改为附件'),
   disclosure: z.enum(['proactive', 'on_request', 'not_disclosed'], { message: '请选择公开方式' }),

@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError, type FieldMessage } fr
 import { fieldErrors, formBody } from '../../platform/http/forms.ts'
 import { addWorkingDays, currentCalendar, officialCalendar } from '../calendar/index.ts'
 import { authorise, contextOf, findOrganisation, listOrganisations, listUsers, requireStaff, StaffPage, type Actor, type StaffDeps } from '../orgs/index.ts'
+import { addAttachment, attachmentContent, attachmentsOf, removeAttachment } from './attachments.ts'
 import { htmlToEditableText } from './body.ts'
 import {
   approveEdition, approveRetrospectively, createItem, forcePublish, overridePrivacy, PrivacyGateError, publishEdition, rejectEdition, startNewEdition, submitEdition,
@@ -22,6 +23,8 @@ const DONE: Record<string, string> = {
   created: '已保存为草稿。', saved: '已保存。', submitted: '已提交审核。', approved: '已审核通过，可以发布。', rejected: '已退回信息员修改。', published: '已发布，公众现在可以看到。',
   scheduled: '已安排定时发布。', 'force-published': '已直接发布，等待其他审核人补审。', reviewed: '补审已完成。', withdrawn: '已撤回，公开页面显示撤回说明。', 'new-edition': '已开始修订：修改后重新提交审核，发布后替代现行版本。',
   overridden: '已放行，理由已记录。',
+  attached: '附件已上传。提交前会连同附件一起进行隐私审查。',
+  'attachment-removed': '附件已删除。',
 }
 
 function isUnitStaff(actor: Actor) {
@@ -112,7 +115,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     const users = new Map((await listUsers(deps.db, { organisationId: item.organisationId })).map((u) => [u.id, u.displayName]))
     const unit = await findOrganisation(deps.db, item.organisationId)
     return page(request, reply, edition.title, (
-      <ItemPage csrf={request.csrfToken()} item={item} unitName={unit?.name ?? ''} edition={edition} live={live} editions={editions} events={await eventsOf(deps.db, item.id)}
+      <ItemPage attachments={await attachmentsOf(deps.db, edition.id)} csrf={request.csrfToken()} item={item} unitName={unit?.name ?? ''} edition={edition} live={live} editions={editions} events={await eventsOf(deps.db, item.id)}
         review={await latestPrivacyReview(deps.db, edition.id)} actions={actions} clock={await publicationClock(edition, item.firstPublishedAt)} userNames={users}
         errors={errors} done={doneOf(request)} canOverride={actor.organisationId === item.organisationId && actor.roles.some((r) => r === 'unit_reviewer' || r === 'unit_head')} />
     ), status)
@@ -170,6 +173,43 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     ['new-edition', async (r) => { await startNewEdition(ctx(r), idOf(r)); return 'new-edition' }],
     ['privacy-override', async (r) => { await overridePrivacy(ctx(r), idOf(r), ReasonForm.parse(formBody(r.body)).reason); return 'overridden' }],
   ]
+  // 附件: a multipart form with one file.
+  app.post('/admin/catalogue/:id/attachments', { preHandler: staff }, async (request, reply) => {
+    const body = request.body as Record<string, any> | undefined
+    const file = body?.file
+    try {
+      if (!file || file.type !== 'file' || typeof file.toBuffer !== 'function' || !file.filename) throw new InvalidInputError([{ field: 'file', message: '请选择要上传的文件' }])
+      await addAttachment(ctx(request), idOf(request), { fileName: String(file.filename), bytes: await file.toBuffer() })
+    } catch (error) {
+      if (error instanceof InvalidInputError) return renderItem(request, reply, error.fields, 400)
+      throw error
+    }
+    return reply.redirect(`/admin/catalogue/${idOf(request)}?done=attached`, 303)
+  })
+  app.post('/admin/catalogue/:id/attachments/:attachmentId/remove', { preHandler: staff }, async (request, reply) => {
+    const attachmentId = Number((request.params as { attachmentId: string }).attachmentId)
+    if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new NotFoundError()
+    try {
+      await removeAttachment(ctx(request), idOf(request), attachmentId)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return renderItem(request, reply, error.fields, 400)
+      throw error
+    }
+    return reply.redirect(`/admin/catalogue/${idOf(request)}?done=attachment-removed`, 303)
+  })
+  app.get('/admin/catalogue/:id/attachments/:attachmentId', { preHandler: staff }, async (request, reply) => {
+    const item = await findItem(deps.db, idOf(request))
+    if (!item) throw new NotFoundError()
+    await canSee(request, item.organisationId)
+    const attachmentId = Number((request.params as { attachmentId: string }).attachmentId)
+    const editions = await editionsOf(deps.db, item.id)
+    for (const e of editions.reverse()) {
+      const file = Number.isSafeInteger(attachmentId) ? await attachmentContent(deps.db, e.id, attachmentId) : undefined
+      if (file) return sendFile(reply, file)
+    }
+    throw new NotFoundError()
+  })
+
   for (const [path, run] of steps) {
     app.post(`/admin/catalogue/:id/${path}`, { preHandler: staff }, async (request, reply) => {
       try {
@@ -182,4 +222,14 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
       }
     })
   }
+}
+
+/** Sends an attachment as a download with its sniffed type; the name is encoded for any browser (RFC 6266). */
+export function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return reply
+    .type(file.mediaType)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('cache-control', 'private, no-cache')
+    .send(file.content)
 }

@@ -96,7 +96,21 @@ export interface CatalogueSearchTable {
   tokens: string
 }
 
+export interface CatalogueAttachmentsTable {
+  id: Generated<number>
+  item_id: number
+  edition_id: number
+  file_name: string
+  media_type: string
+  size_bytes: number
+  sha256: string
+  content: Buffer
+  position: number
+  created_at: Generated<Date>
+}
+
 export interface PublishingTables {
+  catalogue_attachments: CatalogueAttachmentsTable
   index_no_counters: IndexNoCountersTable
   catalogue_items: CatalogueItemsTable
   catalogue_editions: CatalogueEditionsTable

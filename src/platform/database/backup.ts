@@ -75,7 +75,7 @@ export async function backupDatabase(db: Kysely<any>, file: string, batchSize = 
       let q = db.selectFrom(table.name).selectAll()
       for (const k of pk.length ? pk : table.columns.map((c) => c.name)) q = q.orderBy(k)
       const rows = await q.limit(batchSize).offset(offset).execute()
-      for (const row of rows) await write({ r: table.columns.map((c) => (row as any)[c.name] ?? null) })
+      for (const row of rows) await write({ r: table.columns.map((c) => { const v = (row as any)[c.name] ?? null; return c.type === 'bytea' && v !== null ? { $base64: Buffer.from(v).toString('base64') } : v }) })
       count += rows.length
       offset += batchSize
       if (rows.length < batchSize) break
@@ -125,7 +125,8 @@ export async function restoreDatabase(db: Kysely<any>, file: string): Promise<Ba
         const row: Record<string, unknown> = {}
         current.columns.forEach((c, i) => {
           const v = line.r[i]
-          row[c] = current!.types[i] === 'jsonb' || current!.types[i] === 'json' ? (v === null ? null : JSON.stringify(v)) : v
+          const type = current!.types[i]
+          row[c] = type === 'jsonb' || type === 'json' ? (v === null ? null : JSON.stringify(v)) : type === 'bytea' && v !== null ? Buffer.from(v.$base64, 'base64') : v
         })
         batch.push(row)
         current.rows++

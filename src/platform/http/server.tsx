@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
+import multipart from '@fastify/multipart'
 import helmet from '@fastify/helmet'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import FindMyWay from 'find-my-way'
@@ -29,6 +30,8 @@ export interface ServerOptions {
   exposeErrors: boolean
   /** How long a cached public page may be served (0 turns the cache off). */
   pageCacheSeconds: number
+  /** Largest uploaded file. */
+  uploadLimitBytes: number
 }
 
 declare module 'fastify' {
@@ -108,6 +111,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   })
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: options.bodyLimitBytes })
+  // Uploads: fields and one file land on request.body; the file limit is checked again by the use case.
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: options.uploadLimitBytes, files: 1, fields: 20, fieldSize: 10_000 } })
 
   const pageCache = new PageCache(options.pageCacheSeconds * 1000)
   app.decorate('pageCache', pageCache)
@@ -151,7 +156,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('preHandler', async (request) => {
     if (!UNSAFE.has(request.method) || request.is404 || request.routeOptions.config?.csrf === false) return
     const body = request.body as Record<string, unknown> | undefined
-    const token = (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ?? request.headers['x-csrf-token']
+    const field = body && typeof body === 'object' ? body[CSRF_FIELD] : undefined
+    // A multipart form carries its fields as { value } objects.
+    const token = (field && typeof field === 'object' && 'value' in field ? (field as { value: unknown }).value : field) ?? request.headers['x-csrf-token']
     if (!csrfTokenValid(options.sessionSecret, request.cookies[CSRF_COOKIE], token)) {
       throw new AppError('GK_CSRF', 403, '页面已过期或来源无法确认，您的提交没有被处理。请返回上一页，刷新后重新提交。')
     }
@@ -192,6 +199,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (error instanceof InvalidInputError) return sendError(request, reply, 400, error.message, error.code, error.fields)
     if (error instanceof AppError) return sendError(request, reply, error.status, error.message, error.code)
     const status: number = typeof error.statusCode === 'number' ? error.statusCode : 500
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') return sendError(request, reply, 413, `上传的文件超过了 ${Math.round(options.uploadLimitBytes / 1024 / 1024)} MB 的上限，没有被保存。请压缩或拆分后重新上传。`, 'GK_TOO_LARGE')
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 413, `提交的内容超过了 ${Math.round(options.bodyLimitBytes / 1024)} KB 的上限，没有被处理。请精简后重新提交。`, 'GK_TOO_LARGE')
     if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 415, '不支持这种提交格式。请通过网页上的表单提交。', 'GK_UNSUPPORTED_MEDIA_TYPE')
     if (status >= 400 && status < 500) return sendError(request, reply, status, '提交的内容格式有误，没有被处理。请返回上一页检查后重新提交。', 'GK_BAD_REQUEST')

@@ -1,7 +1,7 @@
 /** Public pages of 法定主动公开内容: browse, an item with its metadata block and versions, and search. */
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
-import { CATALOGUE_SECTIONS, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type DiffSegment, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
+import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -45,7 +45,7 @@ export function CataloguePage({ shell, counts, section, items, total, page, page
   )
 }
 
-export function PublicItemView({ shell, page, unitName, qrDataUri, successor, validity }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string }; validity: string | null }) {
+export function PublicItemView({ shell, page, unitName, qrDataUri, successor, validity, attachments }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string }; validity: string | null; attachments: Attachment[] }) {
   const e = page.live
   const section = sectionOf(e.section)
   const withdrawn = page.publicState === 'withdrawn'
@@ -74,6 +74,12 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
       <h1>{e.title}</h1>
       {e.summary ? <p class="summary">{e.summary}</p> : null}
       <div class="article-body" dangerouslySetInnerHTML={{ __html: e.bodyHtml }} />
+      {attachments.length ? (
+        <>
+          <h2>附件</h2>
+          <ul class="attachments">{attachments.map((a) => <li><a href={`/xxgk/xinxi/${page.itemId}/fujian/${a.id}`}>{a.fileName}</a>（{ATTACHMENT_TYPES[a.mediaType]?.label ?? a.mediaType}，{formatSize(a.sizeBytes)}）</li>)}</ul>
+        </>
+      ) : null}
       <h2>版本记录</h2>
       <ol class="versions">
         {page.versions.map((v) => (

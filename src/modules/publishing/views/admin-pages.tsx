@@ -3,6 +3,7 @@ import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Breadcrumbs, Button, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
 import { CATALOGUE_SECTIONS, DISCLOSURE_LABELS, GENRES, TOPICS, VALIDITY_LABELS, sectionOf } from '../catalogue-terms.ts'
+import { ATTACHMENT_TYPES, formatSize, type Attachment } from '../attachments.ts'
 import type { CatalogueEvent, CatalogueItem, Edition, ItemRow, PrivacyReview } from '../publishing.repository.ts'
 import { ACTION_LABELS, STATE_LABELS, WITHDRAWAL_KINDS, type WorkflowAction } from '../workflow.ts'
 
@@ -59,7 +60,7 @@ export function EditionFormPage({ csrf, action, title, values, errors, revision 
       <ErrorSummary errors={errors} />
       <Form action={action} csrf={csrf}>
         <TextField name="title" label="名称" value={values.title} errors={errors} />
-        <TextField name="docNo" label="文号" value={values.docNo} width="short" errors={errors} hint="例如 开州府办发〔2026〕12号；〔〕、[]、（）都可以，系统会统一。没有文号的不填" />
+        <TextField name="docNo" label="文号" value={values.docNo} errors={errors} hint="例如 开州府办发〔2026〕12号；〔〕、[]、（）都可以，系统会统一。没有文号的不填" />
         <TextField name="issuingBody" label="发文机关" value={values.issuingBody} errors={errors} hint="与发布机构不同时填写，例如联合发文" />
         <TextField name="writtenOn" label="成文日期" value={values.writtenOn} width="short" errors={errors} hint="例如 2026-11-20。自成文之日起 20 个工作日内应当公开（《条例》第二十六条）" />
         <Select name="section" label="目录栏目" value={values.section} placeholder="请选择" options={CATALOGUE_SECTIONS.map((s) => ({ value: s.key, label: `${s.label}（${s.basis}）` }))} errors={errors} />
@@ -93,8 +94,8 @@ function ActionForm({ csrf, itemId, action, children, variant = 'secondary' }: {
   )
 }
 
-export function ItemPage({ csrf, item, unitName, edition, live, editions, events, review, actions, clock, userNames, errors, done, canOverride }: {
-  csrf: string; item: CatalogueItem; unitName: string; edition: Edition; live: Edition | undefined; editions: Edition[]; events: CatalogueEvent[]; review: PrivacyReview | undefined
+export function ItemPage({ attachments, csrf, item, unitName, edition, live, editions, events, review, actions, clock, userNames, errors, done, canOverride }: {
+  attachments: Attachment[]; csrf: string; item: CatalogueItem; unitName: string; edition: Edition; live: Edition | undefined; editions: Edition[]; events: CatalogueEvent[]; review: PrivacyReview | undefined
   actions: WorkflowAction[]; clock: PublicationClock; userNames: Map<number, string>; errors?: FieldMessage[]; done?: string; canOverride: boolean
 }) {
   const has = (a: WorkflowAction) => actions.includes(a)
@@ -152,6 +153,27 @@ export function ItemPage({ csrf, item, unitName, edition, live, editions, events
           <TextField name="explanation" label="向公众说明的撤回原因" errors={errors} />
         </ActionForm> : null}
       </div>
+      <h2>附件</h2>
+      {attachments.length ? (
+        <ul class="attachments">{attachments.map((a) => (
+          <li>
+            <a href={`/admin/catalogue/${item.id}/attachments/${a.id}`}>{a.fileName}</a>（{ATTACHMENT_TYPES[a.mediaType]?.label ?? a.mediaType}，{formatSize(a.sizeBytes)}）
+            {has('edit') ? <Form action={`/admin/catalogue/${item.id}/attachments/${a.id}/remove`} csrf={csrf} class="inline-form"> <Button variant="link">删除 {a.fileName}</Button></Form> : null}
+          </li>
+        ))}</ul>
+      ) : <p>没有附件。</p>}
+      {has('edit') ? (
+        <form action={`/admin/catalogue/${item.id}/attachments`} method="post" encType="multipart/form-data" class="upload-form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <div class={`form-group${errors?.some((e) => e.field === 'file') ? ' form-group--error' : ''}`}>
+            <label class="label" for="f-file">上传附件</label>
+            <p class="hint" id="f-file-hint">PDF、Word（.docx）、Excel（.xlsx）或 PNG、JPEG 图片，每个不超过 20 MB。上传后与正文一起进行隐私审查。</p>
+            {errors?.find((e) => e.field === 'file') ? <p class="error-message" id="f-file-error"><span class="visually-hidden">错误：</span>{errors.find((e) => e.field === 'file')!.message}</p> : null}
+            <input class="file-input" type="file" id="f-file" name="file" aria-describedby="f-file-hint" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" />
+          </div>
+          <Button variant="secondary">上传</Button>
+        </form>
+      ) : null}
       <h2>正文预览</h2>
       {edition.summary ? <p class="summary">{edition.summary}</p> : null}
       <div class="body-preview" dangerouslySetInnerHTML={{ __html: edition.bodyHtml }} />
