@@ -10,13 +10,15 @@ import { createServer } from './platform/http/server.tsx'
 import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/index.ts'
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
-import { publishingRoutes } from './modules/publishing/index.ts'
+import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
 
 export interface AppDeps {
   config: Config
   db: Db
   clock: Clock
   logger?: FastifyServerOptions['logger']
+  /** Run the in-process scheduler (scheduled publishing). On with `gongkai start`; tests drive jobs directly. */
+  runScheduler?: boolean
 }
 
 export function securityPolicyOf(config: Config): SecurityPolicy {
@@ -71,6 +73,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await calendarAdminRoutes(scope, staffDeps)
     await publishingRoutes(scope, staffDeps)
   })
+  if (deps.runScheduler) {
+    // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in
+    // every process (DESIGN.md §3); a failure is logged and retried on the next tick.
+    const tick = async () => {
+      try {
+        const published = await publishDueEditions({ ...staffDeps, actor: null, ip: 'scheduler' }, deps.clock.now())
+        if (published > 0) {
+          app.pageCache.clear()
+          app.log.info({ published }, 'scheduled editions published')
+        }
+      } catch (error) {
+        app.log.error({ err: error }, 'scheduled publishing failed')
+      }
+    }
+    const timer = setInterval(() => void tick(), 30_000)
+    timer.unref()
+    app.addHook('onClose', async () => clearInterval(timer))
+  }
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()
     return { status: 'ok' }

@@ -29,7 +29,7 @@ export async function start(config: Config, out: (line: string) => void = consol
     } else {
       seeded = (await seedDemo(runtime.db)).seeded
     }
-    const app = await buildApp({ config, db: runtime.db, clock: systemClock })
+    const app = await buildApp({ config, db: runtime.db, clock: systemClock, runScheduler: true })
     const address = await app.listen({ port: config.port, host: config.host })
     const port = (app.server.address() as { port: number }).port
     const base = config.publicUrl.includes(`:${config.port}`) ? config.publicUrl.replace(`:${config.port}`, `:${port}`) : config.publicUrl
