@@ -12,6 +12,9 @@ import { currentCalendar, ensureOfficialCalendar, explainDueDate, officialCalend
 import { DataDirLockedError } from './platform/database/data-dir-lock.ts'
 import { start } from './main.ts'
 import { appendAudit, hashPassword, passwordProblems, roleLabel, isRole, verifyAuditChain } from './modules/orgs/index.ts'
+import { readCatalogueFile } from './modules/publishing/import-file.ts'
+import { importCatalogue } from './modules/publishing/import-items.ts'
+import { systemClock } from './platform/clock.ts'
 import { backupDatabase, restoreDatabase } from './platform/database/backup.ts'
 import { migrateToLatest } from './platform/database/migrate.ts'
 import { openConfiguredDatabase } from './runtime.ts'
@@ -116,6 +119,24 @@ export function buildCli(): Command {
         print(`已恢复到${kind === 'pglite' ? '嵌入式数据库' : 'PostgreSQL'}：${summary.tables.map((t) => `${t.name} ${t.rows}`).join('，')}`)
         if (loadConfig().isProduction && (await hasDemoData(db))) print('注意：备份中含有演示数据，生产环境将拒绝启动。')
       })
+    })
+
+  program.command('import-catalogue').description('导入单位旧网站的公开信息（CSV 或 XLSX，列见 README“导入公开信息”）；--dry-run 只检查不写入')
+    .argument('<file>', 'CSV（UTF-8）或 XLSX 文件路径')
+    .option('--unit <code>', '发布机构的单位代码；不填则按文件中的“发布机构”列')
+    .option('--dry-run', '只检查每一行并列出问题，不写入数据库')
+    .action(async (file: string, opts: { unit?: string; dryRun?: boolean }) => {
+      const dryRun = opts.dryRun ?? false
+      const parsed = await readCatalogueFile(file)
+      const result = await withDatabase(({ db }) => importCatalogue(db, parsed.rows, { organisationCode: opts.unit, dryRun, clock: systemClock, actorLabel: 'cli' }))
+      if (parsed.ignoredColumns.length) print(`以下列不属于导入格式，已忽略：${parsed.ignoredColumns.join('、')}`)
+      const byRow = new Map<number, string[]>()
+      for (const r of result.rejected) byRow.set(r.row, [...(byRow.get(r.row) ?? []), r.field ? `${r.field}：${r.message}` : r.message])
+      print(dryRun
+        ? `检查完毕（未写入）：共 ${result.total} 行，可导入 ${result.accepted} 行，有问题 ${byRow.size} 行`
+        : `已导入 ${result.imported} 条公开信息：共 ${result.total} 行，有问题未导入 ${byRow.size} 行；用时 ${(result.elapsedMs / 1000).toFixed(1)} 秒（每秒 ${result.itemsPerSecond} 条）`)
+      for (const [row, reasons] of byRow) print(`  第 ${row} 行：${reasons.join('；')}`)
+      if (!dryRun && byRow.size) process.exitCode = 1
     })
 
   const calendar = program.command('calendar').description('工作日历')

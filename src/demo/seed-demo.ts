@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '../database.ts'
 import { hashPassword } from '../modules/orgs/index.ts'
+import { systemClock } from '../platform/clock.ts'
+import { seedDemoCatalogue } from './seed-catalogue.ts'
 
 export const DEMO_PASSWORD = 'Kaizhou#2026'
 
@@ -117,8 +119,11 @@ export interface SeedResult {
   users: DemoUser[]
 }
 
-/** Loads the demo region once; a database that already has organisations is left alone. */
-export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<SeedResult> {
+/**
+ * Loads the demo region once; a database that already has organisations is left alone. With `catalogue` (the
+ * default) an empty catalogue is then filled with real documents (seed-catalogue.ts); test images leave it out.
+ */
+export async function seedDemo(db: Db, options: { passwordHash?: string; catalogue?: boolean } = {}): Promise<SeedResult> {
   const existing = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   if (Number(existing.n) > 0) return { seeded: false, organisations: Number(existing.n), users: DEMO_USERS }
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD))
@@ -159,6 +164,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
     }
     await trx.insertInto('installation').values({ key: 'demo_data', value: JSON.stringify({ loadedAt: new Date().toISOString() }) }).execute()
   })
+  if (options.catalogue ?? true) await seedDemoCatalogue(db, systemClock)
   const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return { seeded: true, organisations: Number(count.n), users: DEMO_USERS }
 }

@@ -104,3 +104,16 @@ describe('attachments', () => {
     expect(res.statusCode).toBe(404)
   })
 })
+
+describe('发布渠道', () => {
+  it('records the other channels of a published item, refusing bad input', async () => {
+    await reviewer.get(`/admin/catalogue/${itemId}`)
+    const bad = await reviewer.post(`/admin/catalogue/${itemId}/channels`, { channel: 'wechat', publishedOn: '2026-13-01', reference: '' })
+    expect(bad.statusCode).toBe(400)
+    expect(text(bad, '.error-summary')).toContain('请填写发布日期')
+    const ok = await reviewer.post(`/admin/catalogue/${itemId}/channels`, { channel: 'wechat', publishedOn: '2026-11-26', reference: '开州发布 推文' })
+    expect(ok.statusCode).toBe(303)
+    const page = await reviewer.get(`/admin/catalogue/${itemId}`)
+    expect(text(page, 'main')).toContain('政务微信，2026-11-26，开州发布 推文')
+  })
+})

@@ -273,30 +273,29 @@ async function assignIndexNos(trx: Trx, batch: AcceptedRow[], fileIndexNos: Read
       .onConflict((oc) => oc.columns(['organisation_id', 'year']).doUpdateSet({ last_serial: sql`greatest(index_no_counters.last_serial, excluded.last_serial)` })).execute()
   }
 
-  const groups = new Map<string, AcceptedRow[]>()
-  for (const r of batch) {
-    if (r.indexNo) continue
-    const key = `${r.organisation.id}/${r.values.written_on.slice(0, 4)}`
-    groups.set(key, [...(groups.get(key) ?? []), r])
-  }
-  for (const group of groups.values()) {
-    const { organisation } = group[0]!
-    const year = Number(group[0]!.values.written_on.slice(0, 4))
-    let waiting = group
-    while (waiting.length) {
-      const n = waiting.length
-      // One counter update per block (takeSerial's upsert, by n at a time).
-      const row = await trx.insertInto('index_no_counters').values({ organisation_id: organisation.id, year, last_serial: n })
-        .onConflict((oc) => oc.columns(['organisation_id', 'year']).doUpdateSet((eb) => ({ last_serial: eb('index_no_counters.last_serial', '+', n) })))
-        .returning('last_serial').executeTakeFirstOrThrow()
-      const proposed = waiting.map((r, i) => formatIndexNo(DEFAULT_INDEX_PATTERN, { unit: organisation.code, year, month: Number(r.values.written_on.slice(5, 7)), serial: row.last_serial - n + 1 + i }))
-      const inUse = new Set((await trx.selectFrom('catalogue_items').select('index_no').where('index_no', 'in', proposed).execute()).map((r) => r.index_no))
-      waiting.forEach((r, i) => {
-        if (!inUse.has(proposed[i]!) && !fileIndexNos.has(proposed[i]!)) r.indexNo = proposed[i]!
-      })
-      // Rows whose number was taken get fresh serials in the next round.
-      waiting = waiting.filter((r) => !r.indexNo)
+  // The rows still without a number, grouped by unit and year; one counter upsert and one lookup per round for all
+  // groups of the batch (a round more only when a number turns out to be taken).
+  let waiting = batch.filter((r) => !r.indexNo)
+  while (waiting.length) {
+    const groups = new Map<string, AcceptedRow[]>()
+    for (const r of waiting) {
+      const key = `${r.organisation.id}/${r.values.written_on.slice(0, 4)}`
+      groups.set(key, [...(groups.get(key) ?? []), r])
     }
+    const blocks = [...groups.values()].map((rows) => ({ rows, organisationId: rows[0]!.organisation.id, year: Number(rows[0]!.values.written_on.slice(0, 4)) }))
+    const taken = await trx.insertInto('index_no_counters').values(blocks.map((b) => ({ organisation_id: b.organisationId, year: b.year, last_serial: b.rows.length })))
+      .onConflict((oc) => oc.columns(['organisation_id', 'year']).doUpdateSet({ last_serial: sql`index_no_counters.last_serial + excluded.last_serial` }))
+      .returning(['organisation_id', 'year', 'last_serial']).execute()
+    const last = new Map(taken.map((t) => [`${t.organisation_id}/${t.year}`, t.last_serial]))
+    const proposed = new Map<AcceptedRow, string>()
+    for (const b of blocks) {
+      const first = last.get(`${b.organisationId}/${b.year}`)! - b.rows.length + 1
+      b.rows.forEach((r, i) => proposed.set(r, formatIndexNo(DEFAULT_INDEX_PATTERN, { unit: r.organisation.code, year: b.year, month: Number(r.values.written_on.slice(5, 7)), serial: first + i })))
+    }
+    const inUse = new Set((await trx.selectFrom('catalogue_items').select('index_no').where('index_no', 'in', [...proposed.values()]).execute()).map((r) => r.index_no))
+    for (const [r, no] of proposed) if (!inUse.has(no) && !fileIndexNos.has(no)) r.indexNo = no
+    // Rows whose number was taken get fresh serials in the next round.
+    waiting = waiting.filter((r) => !r.indexNo)
   }
 }
 

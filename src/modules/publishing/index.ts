@@ -25,3 +25,5 @@ export { diffVersions, type VersionDiff, type ParagraphRow, type DiffSegment } f
 export { validityOn } from './validity.ts'
 /** 附件: sniffed, size-limited uploads that the privacy gate scans. */
 export { addAttachment, removeAttachment, attachmentsOf, attachmentContent, formatSize, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type Attachment } from './attachments.ts'
+/** 发布渠道 log per item (for the annual report's channel statistics). */
+export { channelsOf, recordChannel, type ChannelRecord } from './channels.ts'

@@ -7,6 +7,7 @@ import { addWorkingDays, currentCalendar, officialCalendar } from '../calendar/i
 import { authorise, contextOf, findOrganisation, listOrganisations, listUsers, requireStaff, StaffPage, type Actor, type StaffDeps } from '../orgs/index.ts'
 import { addAttachment, attachmentContent, attachmentsOf, removeAttachment } from './attachments.ts'
 import { htmlToEditableText } from './body.ts'
+import { channelsOf, recordChannel } from './channels.ts'
 import {
   approveEdition, approveRetrospectively, createItem, forcePublish, overridePrivacy, PrivacyGateError, publishEdition, rejectEdition, startNewEdition, submitEdition,
   updateDraft, withdrawItem,
@@ -25,6 +26,7 @@ const DONE: Record<string, string> = {
   overridden: '已放行，理由已记录。',
   attached: '附件已上传。提交前会连同附件一起进行隐私审查。',
   'attachment-removed': '附件已删除。',
+  channel: '发布渠道已登记。',
 }
 
 function isUnitStaff(actor: Actor) {
@@ -115,7 +117,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     const users = new Map((await listUsers(deps.db, { organisationId: item.organisationId })).map((u) => [u.id, u.displayName]))
     const unit = await findOrganisation(deps.db, item.organisationId)
     return page(request, reply, edition.title, (
-      <ItemPage attachments={await attachmentsOf(deps.db, edition.id)} csrf={request.csrfToken()} item={item} unitName={unit?.name ?? ''} edition={edition} live={live} editions={editions} events={await eventsOf(deps.db, item.id)}
+      <ItemPage channels={await channelsOf(deps.db, item.id)} attachments={await attachmentsOf(deps.db, edition.id)} csrf={request.csrfToken()} item={item} unitName={unit?.name ?? ''} edition={edition} live={live} editions={editions} events={await eventsOf(deps.db, item.id)}
         review={await latestPrivacyReview(deps.db, edition.id)} actions={actions} clock={await publicationClock(edition, item.firstPublishedAt)} userNames={users}
         errors={errors} done={doneOf(request)} canOverride={actor.organisationId === item.organisationId && actor.roles.some((r) => r === 'unit_reviewer' || r === 'unit_head')} />
     ), status)
@@ -173,6 +175,17 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     ['new-edition', async (r) => { await startNewEdition(ctx(r), idOf(r)); return 'new-edition' }],
     ['privacy-override', async (r) => { await overridePrivacy(ctx(r), idOf(r), ReasonForm.parse(formBody(r.body)).reason); return 'overridden' }],
   ]
+  app.post('/admin/catalogue/:id/channels', { preHandler: staff }, async (request, reply) => {
+    const body = formBody(request.body)
+    try {
+      await recordChannel(ctx(request), idOf(request), { channel: String(body.channel ?? ''), publishedOn: String(body.publishedOn ?? '').trim(), reference: String(body.reference ?? '') })
+    } catch (error) {
+      if (error instanceof InvalidInputError) return renderItem(request, reply, error.fields, 400)
+      throw error
+    }
+    return reply.redirect(`/admin/catalogue/${idOf(request)}?done=channel`, 303)
+  })
+
   // 附件: a multipart form with one file.
   app.post('/admin/catalogue/:id/attachments', { preHandler: staff }, async (request, reply) => {
     const body = request.body as Record<string, any> | undefined

@@ -2,8 +2,9 @@
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Breadcrumbs, Button, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
-import { CATALOGUE_SECTIONS, DISCLOSURE_LABELS, GENRES, TOPICS, VALIDITY_LABELS, sectionOf } from '../catalogue-terms.ts'
+import { CATALOGUE_SECTIONS, CHANNEL_LABELS, DISCLOSURE_LABELS, GENRES, TOPICS, VALIDITY_LABELS, sectionOf } from '../catalogue-terms.ts'
 import { ATTACHMENT_TYPES, formatSize, type Attachment } from '../attachments.ts'
+import type { ChannelRecord } from '../channels.ts'
 import type { CatalogueEvent, CatalogueItem, Edition, ItemRow, PrivacyReview } from '../publishing.repository.ts'
 import { ACTION_LABELS, STATE_LABELS, WITHDRAWAL_KINDS, type WorkflowAction } from '../workflow.ts'
 
@@ -94,8 +95,8 @@ function ActionForm({ csrf, itemId, action, children, variant = 'secondary' }: {
   )
 }
 
-export function ItemPage({ attachments, csrf, item, unitName, edition, live, editions, events, review, actions, clock, userNames, errors, done, canOverride }: {
-  attachments: Attachment[]; csrf: string; item: CatalogueItem; unitName: string; edition: Edition; live: Edition | undefined; editions: Edition[]; events: CatalogueEvent[]; review: PrivacyReview | undefined
+export function ItemPage({ channels, attachments, csrf, item, unitName, edition, live, editions, events, review, actions, clock, userNames, errors, done, canOverride }: {
+  channels: ChannelRecord[]; attachments: Attachment[]; csrf: string; item: CatalogueItem; unitName: string; edition: Edition; live: Edition | undefined; editions: Edition[]; events: CatalogueEvent[]; review: PrivacyReview | undefined
   actions: WorkflowAction[]; clock: PublicationClock; userNames: Map<number, string>; errors?: FieldMessage[]; done?: string; canOverride: boolean
 }) {
   const has = (a: WorkflowAction) => actions.includes(a)
@@ -177,6 +178,21 @@ export function ItemPage({ attachments, csrf, item, unitName, edition, live, edi
       <h2>正文预览</h2>
       {edition.summary ? <p class="summary">{edition.summary}</p> : null}
       <div class="body-preview" dangerouslySetInnerHTML={{ __html: edition.bodyHtml }} />
+      {item.publicState !== 'unpublished' ? (
+        <section aria-labelledby="channels-title">
+          <h2 id="channels-title">发布渠道</h2>
+          <p>除本网站外，本信息还通过以下渠道发布（用于年度报告统计）：</p>
+          {channels.length ? <ul>{channels.map((c) => <li>{CHANNEL_LABELS[c.channel]}，{c.publishedOn}{c.reference ? `，${c.reference}` : ''}</li>)}</ul> : <p>尚未登记。</p>}
+          {actions.includes('edit') || actions.includes('new_edition') || actions.includes('withdraw') ? (
+            <Form action={`/admin/catalogue/${item.id}/channels`} csrf={csrf}>
+              <Select name="channel" label="渠道" placeholder="请选择" options={Object.entries(CHANNEL_LABELS).filter(([k]) => k !== 'website').map(([value, label]) => ({ value, label }))} errors={errors} />
+              <TextField name="publishedOn" label="发布日期" width="short" errors={errors} hint="例如 2026-11-27" />
+              <TextField name="reference" label="说明" errors={errors} hint="例如 政务微信“开州发布”推文标题，或政府公报期号" />
+              <Button variant="secondary">登记发布渠道</Button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <h2>版本</h2>
       <TableWrap label="版本列表">
         <table class="table">
