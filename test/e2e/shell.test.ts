@@ -6,7 +6,8 @@ import type { BrowserContext, BrowserContextOptions, Cookie, Page } from 'playwr
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkAxe, describeInBrowser, DESKTOP, expectShell, PHONE, rootFontSize, screenshot, signIn, startSite, switchToElder, type Site } from './support/browser.ts'
 
-type Staff = 'sysadmin' | 'secadmin' | 'auditor'
+/** Who a back-office page is opened as (demo users; password DEMO_PASSWORD). */
+type Staff = 'sysadmin' | 'secadmin' | 'auditor' | 'fgw.editor'
 
 interface ShellPage {
   name: string
@@ -28,6 +29,7 @@ const PAGES: ShellPage[] = [
   { name: 'guide', shot: true, path: '/xxgk/zhinan', h1: '政府信息公开指南' },
   { name: 'rules', path: '/xxgk/zhidu', h1: '政府信息公开制度' },
   { name: 'catalogue', path: '/xxgk/fdzdgknr', h1: '法定主动公开内容' },
+  { name: 'catalogue-section', path: '/xxgk/fdzdgknr?section=ghjh', h1: '规划计划' },
   { name: 'annual-reports', path: '/xxgk/nianbao', h1: '政府信息公开工作年度报告' },
   { name: 'requests', path: '/xxgk/ysqgk', h1: '依申请公开' },
   { name: 'units', shot: true, path: '/xxgk/jigou', h1: '公开主体' },
@@ -35,6 +37,7 @@ const PAGES: ShellPage[] = [
   { name: 'dissolved-unit', shot: true, path: '/xxgk/jigou/syjj', h1: '重庆市开州区食品药品监督管理局' },
   { name: 'mailbox', path: '/hudong/qzxx', h1: '区长信箱' },
   { name: 'search', shot: true, path: `/search?q=${encodeURIComponent('国办发〔2019〕51号')}`, h1: '搜索' },
+  { name: 'search-words', path: `/search?q=${encodeURIComponent('天然气')}`, h1: '搜索' },
   { name: 'deadline', path: '/gongju/dqjs', h1: '答复期限计算' },
   { name: 'deadline-answer', shot: true, path: '/gongju/dqjs?from=2025-09-30&days=20', h1: '答复期限计算' },
   { name: 'deadline-provisional', path: '/gongju/dqjs?from=2026-12-10', h1: '答复期限计算' },
@@ -51,6 +54,8 @@ const PAGES: ShellPage[] = [
   { name: 'admin-organisation', shot: true, path: '/admin/organisations/:organisation', h1: '重庆市开州区发展和改革委员会', as: 'sysadmin' },
   { name: 'admin-security', path: '/admin/security', h1: '安全管理', as: 'secadmin' },
   { name: 'admin-audit', shot: true, path: '/admin/audit', h1: '审计日志', as: 'auditor' },
+  { name: 'admin-catalogue', path: '/admin/catalogue', h1: '主动公开', as: 'fgw.editor' },
+  { name: 'admin-catalogue-new', shot: true, path: '/admin/catalogue/new', h1: '新建公开信息', as: 'fgw.editor' },
   { name: 'admin-password', path: '/admin/account/password', h1: '修改密码', as: 'sysadmin' },
   { name: 'admin-second-factor', path: '/admin/account/second-factor', h1: '双因素认证', as: 'sysadmin' },
   { name: 'admin-calendar', shot: true, path: '/admin/calendar?year=2025', h1: '2025 年工作日历', as: 'sysadmin' },

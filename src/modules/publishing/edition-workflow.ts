@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
-import type { Trx } from '../../database.ts'
+import type { Executor, Trx } from '../../database.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { appendAudit, findOrganisation, requireActor, type UseCaseContext } from '../orgs/index.ts'
 import { indexTokens, normaliseDocNo, toTsvectorText } from '../search/index.ts'
@@ -135,6 +135,14 @@ export async function reviewPrivacy(ctx: UseCaseContext, trx: Trx, edition: Edit
   ]
   const row = await trx.insertInto('privacy_reviews').values({ edition_id: edition.id, content_hash: hash, findings: JSON.stringify(findings), scanned_at: ctx.clock.now() }).returning('id').executeTakeFirstOrThrow()
   return { id: row.id, editionId: edition.id, contentHash: hash, findings, scannedAt: ctx.clock.now(), overriddenByUserId: null, overrideReason: null }
+}
+
+/** The latest privacy review if it still describes the current content (title, summary, body, attachments). */
+export async function currentPrivacyReview(db: Executor, edition: Edition): Promise<PrivacyReview | undefined> {
+  const review = await latestPrivacyReview(db, edition.id)
+  if (!review) return undefined
+  const attachments = await attachmentBytes(db, edition.id)
+  return review.contentHash === contentHash(edition, attachments.map((a) => a.sha256)) ? review : undefined
 }
 
 function gateOpen(review: PrivacyReview): boolean {

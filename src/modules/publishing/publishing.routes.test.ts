@@ -216,8 +216,8 @@ describe('the editorial workflow', () => {
     const created = await head.post('/admin/catalogue/new', { ...FORM, title: '紧急：区发展改革委关于暂停部分区域供气的公告', docNo: '', genre: '公告' , body: '因管道抢修，暂停供气。' })
     const id = Number(/(\d+)$/.exec(created.headers.location!.split('?')[0]!)![1])
     await head.get(`/admin/catalogue/${id}`)
-    expect(text(await head.post(`/admin/catalogue/${id}/force-publish`, { reason: '' }), '.error-summary')).toContain('至少 4 个字')
-    expect((await head.post(`/admin/catalogue/${id}/force-publish`, { reason: '抢修紧急，须立即告知群众' })).statusCode).toBe(303)
+    expect(text(await head.post(`/admin/catalogue/${id}/force-publish`, { forceReason: '' }), '.error-summary')).toContain('至少 4 个字')
+    expect((await head.post(`/admin/catalogue/${id}/force-publish`, { forceReason: '抢修紧急，须立即告知群众' })).statusCode).toBe(303)
     expect((await app.inject(`/xxgk/xinxi/${id}`)).statusCode).toBe(200)
     expect(text(await head.get(`/admin/catalogue/${id}`), 'main')).toContain('尚待其他审核人补审')
     // the head cannot review their own force-publication
@@ -289,5 +289,21 @@ describe('feeds, sitemap and the read API', () => {
     const openapi = (await app.inject('/api/v1/openapi.json')).json()
     expect(Object.keys(openapi.paths)).toEqual(['/api/v1/items', '/api/v1/items/{id}', '/api/v1/calendar/due'])
     expect(Object.keys(openapi.components.schemas.ItemSummary.properties).sort()).toEqual(Object.keys(first).sort())
+  })
+})
+
+describe('the privacy section', () => {
+  it('disappears once the content that caused it is fixed', async () => {
+    const editor = await as('fgw.editor')
+    await editor.get('/admin/catalogue/new')
+    const created = await editor.post('/admin/catalogue/new', { ...FORM, title: '隐私复查测试', docNo: '', body: `联系人手机 13800138000。` })
+    const id = Number(/\/admin\/catalogue\/(\d+)/.exec(created.headers.location as string)![1])
+    await editor.get(`/admin/catalogue/${id}`)
+    const blocked = await editor.post(`/admin/catalogue/${id}/submit`, {})
+    expect(text(blocked, '.privacy')).toContain('138****8000')
+    await editor.get(`/admin/catalogue/${id}/edit`)
+    await editor.post(`/admin/catalogue/${id}/edit`, { ...FORM, title: '隐私复查测试', docNo: '', body: '联系电话 023-52200000。' })
+    const page = await editor.get(`/admin/catalogue/${id}`)
+    expect(html(page).querySelector('.privacy')).toBeNull()
   })
 })

@@ -10,10 +10,10 @@ import { htmlToEditableText } from './body.ts'
 import { channelsOf, recordChannel } from './channels.ts'
 import {
   approveEdition, approveRetrospectively, createItem, forcePublish, overridePrivacy, PrivacyGateError, publishEdition, rejectEdition, startNewEdition, submitEdition,
-  updateDraft, withdrawItem,
+  updateDraft, withdrawItem, currentPrivacyReview,
 } from './edition-workflow.ts'
 import { EditionForm, ReasonForm, ScheduleForm, WithdrawForm } from './publishing.forms.ts'
-import { editionsOf, eventsOf, findItem, latestPrivacyReview, listItems, workingEdition, type Edition } from './publishing.repository.ts'
+import { editionsOf, eventsOf, findItem, listItems, workingEdition, type Edition } from './publishing.repository.ts'
 import { availableActions } from './workflow.ts'
 import { CatalogueList, EditionFormPage, ItemPage, type PublicationClock } from './views/admin-pages.tsx'
 
@@ -118,7 +118,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     const unit = await findOrganisation(deps.db, item.organisationId)
     return page(request, reply, edition.title, (
       <ItemPage channels={await channelsOf(deps.db, item.id)} attachments={await attachmentsOf(deps.db, edition.id)} csrf={request.csrfToken()} item={item} unitName={unit?.name ?? ''} edition={edition} live={live} editions={editions} events={await eventsOf(deps.db, item.id)}
-        review={await latestPrivacyReview(deps.db, edition.id)} actions={actions} clock={await publicationClock(edition, item.firstPublishedAt)} userNames={users}
+        review={await currentPrivacyReview(deps.db, edition)} actions={actions} clock={await publicationClock(edition, item.firstPublishedAt)} userNames={users}
         errors={errors} done={doneOf(request)} canOverride={actor.organisationId === item.organisationId && actor.roles.some((r) => r === 'unit_reviewer' || r === 'unit_head')} />
     ), status)
   }
@@ -153,18 +153,28 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     return reply.redirect(`/admin/catalogue/${id}?done=saved`, 303)
   })
 
+  // Several actions on one page ask for a reason: each form names its own field, so ids stay unique.
+  async function renamed(field: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run()
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw new InvalidInputError(error.fields.map((f) => (f.field === 'reason' ? { ...f, field } : f)))
+      throw error
+    }
+  }
+
   // Workflow steps: each a POST; refusals and privacy findings come back on the item page.
   const steps: [string, (request: FastifyRequest) => Promise<string>][] = [
     ['submit', async (r) => { await submitEdition(ctx(r), idOf(r)); return 'submitted' }],
     ['approve', async (r) => { await approveEdition(ctx(r), idOf(r)); return 'approved' }],
-    ['reject', async (r) => { await rejectEdition(ctx(r), idOf(r), ReasonForm.parse(formBody(r.body)).reason); return 'rejected' }],
+    ['reject', async (r) => { await renamed('rejectReason', () => rejectEdition(ctx(r), idOf(r), String(formBody(r.body).rejectReason ?? ''))); return 'rejected' }],
     ['publish', async (r) => {
       const form = ScheduleForm.safeParse(formBody(r.body))
       if (!form.success) throw new InvalidInputError(fieldErrors(form.error))
       const at = form.data.publishAt ? new Date(`${form.data.publishAt.replace(' ', 'T')}:00+08:00`) : undefined
       return (await publishEdition(ctx(r), idOf(r), at)) === 'scheduled' ? 'scheduled' : 'published'
     }],
-    ['force-publish', async (r) => { await forcePublish(ctx(r), idOf(r), ReasonForm.parse(formBody(r.body)).reason); return 'force-published' }],
+    ['force-publish', async (r) => { await renamed('forceReason', () => forcePublish(ctx(r), idOf(r), String(formBody(r.body).forceReason ?? ''))); return 'force-published' }],
     ['approve-retrospectively', async (r) => { await approveRetrospectively(ctx(r), idOf(r)); return 'reviewed' }],
     ['withdraw', async (r) => {
       const form = WithdrawForm.safeParse(formBody(r.body))

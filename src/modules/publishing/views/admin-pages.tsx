@@ -142,11 +142,11 @@ export function ItemPage({ channels, attachments, csrf, item, unitName, edition,
         {has('edit') ? <p><a class="button button--secondary" href={`/admin/catalogue/${item.id}/edit`}>修改</a></p> : null}
         {has('submit') ? <ActionForm csrf={csrf} itemId={item.id} action="submit" variant="primary" /> : null}
         {has('approve') ? <ActionForm csrf={csrf} itemId={item.id} action="approve" variant="primary" /> : null}
-        {has('reject') ? <ActionForm csrf={csrf} itemId={item.id} action="reject"><TextField name="reason" label="退回理由" errors={errors} /></ActionForm> : null}
+        {has('reject') ? <ActionForm csrf={csrf} itemId={item.id} action="reject"><TextField name="rejectReason" label="退回理由" errors={errors} /></ActionForm> : null}
         {has('publish') ? <ActionForm csrf={csrf} itemId={item.id} action="publish" variant="primary">
           <TextField name="publishAt" label="定时发布（可不填，立即发布）" width="short" errors={errors} hint="例如 2026-12-01 09:00（北京时间）" />
         </ActionForm> : null}
-        {has('force_publish') ? <ActionForm csrf={csrf} itemId={item.id} action="force_publish" variant="warning"><TextField name="reason" label="直接发布的理由" errors={errors} hint="不经审核直接发布，事后须由其他审核人补审" /></ActionForm> : null}
+        {has('force_publish') ? <ActionForm csrf={csrf} itemId={item.id} action="force_publish" variant="warning"><TextField name="forceReason" label="直接发布的理由" errors={errors} hint="不经审核直接发布，事后须由其他审核人补审" /></ActionForm> : null}
         {has('approve_retrospectively') ? <ActionForm csrf={csrf} itemId={item.id} action="approve_retrospectively" /> : null}
         {has('new_edition') ? <ActionForm csrf={csrf} itemId={item.id} action="new_edition" /> : null}
         {has('withdraw') ? <ActionForm csrf={csrf} itemId={item.id} action="withdraw" variant="warning">
@@ -170,7 +170,7 @@ export function ItemPage({ channels, attachments, csrf, item, unitName, edition,
             <label class="label" for="f-file">上传附件</label>
             <p class="hint" id="f-file-hint">PDF、Word（.docx）、Excel（.xlsx）或 PNG、JPEG 图片，每个不超过 20 MB。上传后与正文一起进行隐私审查。</p>
             {errors?.find((e) => e.field === 'file') ? <p class="error-message" id="f-file-error"><span class="visually-hidden">错误：</span>{errors.find((e) => e.field === 'file')!.message}</p> : null}
-            <input class="file-input" type="file" id="f-file" name="file" aria-describedby="f-file-hint" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" />
+            <input class="file-input" type="file" id="f-file" name="file" aria-describedby={errors?.some((e) => e.field === 'file') ? 'f-file-hint f-file-error' : 'f-file-hint'} aria-invalid={errors?.some((e) => e.field === 'file') ? 'true' : undefined} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" />
           </div>
           <Button variant="secondary">上传</Button>
         </form>
