@@ -169,6 +169,17 @@ CREATE UNIQUE INDEX catalogue_items_index_no_key ON catalogue_items (index_no);
 CREATE INDEX catalogue_items_org_idx ON catalogue_items (organisation_id, public_state);
 CREATE UNIQUE INDEX catalogue_items_pkey ON catalogue_items (id);
 
+create table catalogue_relations (
+  edition_id integer not null,
+  target_item_id integer not null,
+  relation character varying(16) not null,
+  constraint catalogue_relations_edition_id_fkey FOREIGN KEY (edition_id) REFERENCES catalogue_editions(id),
+  constraint catalogue_relations_pk PRIMARY KEY (edition_id, target_item_id),
+  constraint catalogue_relations_target_item_id_fkey FOREIGN KEY (target_item_id) REFERENCES catalogue_items(id)
+);
+CREATE UNIQUE INDEX catalogue_relations_pk ON catalogue_relations (edition_id, target_item_id);
+CREATE INDEX catalogue_relations_target_idx ON catalogue_relations (target_item_id);
+
 create table catalogue_search (
   item_id integer not null,
   organisation_id integer not null,

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts'
 import QRCode from 'qrcode'
 import { sendFile } from '../publishing/index.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { attachmentContent, attachmentsOf, countLiveBySection, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, TOPICS, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
+import { amendmentsOf, attachmentContent, attachmentsOf, countLiveBySection, targetsOf, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, TOPICS, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
 import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
@@ -67,7 +67,11 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
       if (next) successor = { href: `/xxgk/jigou/${next.code}`, name: next.name }
     }
     const qr = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(`${deps.publicUrl}/xxgk/xinxi/${id}`, { type: 'svg', margin: 1 })).toString('base64')}`
-    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} validity={validityOn(item.live.validity, item.live.expiresOn, today)} attachments={item.publicState === 'published' ? await attachmentsOf(deps.db, item.live.id) : []} />)
+    const amendments = await amendmentsOf(deps.db, id, today)
+    // Repealed by a published document in force: 废止, whatever the stored validity said.
+    const validity = amendments.some((a) => a.relation === 'repeals') ? 'repealed' : validityOn(item.live.validity, item.live.expiresOn, today)
+    return reply.page(<PublicItemView shell={request.shell} page={item} unitName={unit?.name ?? ''} qrDataUri={qr} successor={successor} validity={validity}
+      attachments={item.publicState === 'published' ? await attachmentsOf(deps.db, item.live.id) : []} amendments={amendments} targets={await targetsOf(deps.db, item.live.id)} />)
   })
   app.get('/xxgk/xinxi/:id/fujian/:attachmentId', async (request, reply) => {
     const params = request.params as { id: string; attachmentId: string }

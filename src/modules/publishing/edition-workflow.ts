@@ -12,6 +12,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/
 import { appendAudit, findOrganisation, requireActor, type UseCaseContext } from '../orgs/index.ts'
 import { indexTokens, normaliseDocNo, toTsvectorText } from '../search/index.ts'
 import { attachmentBytes, copyAttachments } from './attachments.ts'
+import { copyRelations, resolveIndexNos, setRelations } from './relations.ts'
 import { bodyToHtml, htmlText } from './body.ts'
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, takeSerial } from './index-no.ts'
 import { scanDocument, DEFAULT_SENSITIVE_WORDS } from './privacy/index.ts'
@@ -35,6 +36,9 @@ export interface EditionInput {
   expiresOn: string
   changeKind?: 'major' | 'minor'
   changeNote?: string
+  /** 索引号 of the items this document amends / repeals, one per line. */
+  amends?: string
+  repeals?: string
 }
 
 /** Publication is refused while the privacy gate has unresolved findings. */
@@ -79,12 +83,17 @@ export async function createItem(ctx: UseCaseContext, input: EditionInput): Prom
   if (!organisation) throw new NotFoundError()
   const values = editionValues(input)
   await checkDocNo(ctx, organisation.id, values.doc_no)
+  const relations = [
+    { relation: 'amends' as const, itemIds: await resolveIndexNos(ctx.db, input.amends ?? '', 'amends') },
+    { relation: 'repeals' as const, itemIds: await resolveIndexNos(ctx.db, input.repeals ?? '', 'repeals') },
+  ]
   return ctx.db.transaction().execute(async (trx) => {
     const year = Number(input.writtenOn.slice(0, 4))
     const serial = await takeSerial(trx, organisation.id, year)
     const indexNo = formatIndexNo(DEFAULT_INDEX_PATTERN, { unit: organisation.code, year, month: Number(input.writtenOn.slice(5, 7)), serial })
     const item = await trx.insertInto('catalogue_items').values({ organisation_id: organisation.id, index_no: indexNo, created_by_user_id: actor.userId }).returning('id').executeTakeFirstOrThrow()
     const edition = await trx.insertInto('catalogue_editions').values({ ...values, item_id: item.id, edition_no: 1, state: 'draft', created_by_user_id: actor.userId, created_at: ctx.clock.now(), updated_at: ctx.clock.now() }).returning('id').executeTakeFirstOrThrow()
+    await setRelations(trx, edition.id, relations)
     await record(trx, ctx, { id: item.id, organisationId: organisation.id }, edition.id, 'created', '', { indexNo })
     return item.id
   })
@@ -108,8 +117,13 @@ export async function updateDraft(ctx: UseCaseContext, itemId: number, input: Ed
   const { item, edition } = await load(ctx, itemId, 'edit')
   const values = editionValues(input)
   await checkDocNo(ctx, item.organisationId, values.doc_no, item.id)
+  const relations = [
+    { relation: 'amends' as const, itemIds: await resolveIndexNos(ctx.db, input.amends ?? '', 'amends', item.id) },
+    { relation: 'repeals' as const, itemIds: await resolveIndexNos(ctx.db, input.repeals ?? '', 'repeals', item.id) },
+  ]
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('catalogue_editions').set({ ...values, updated_at: ctx.clock.now() }).where('id', '=', edition.id).execute()
+    await setRelations(trx, edition.id, relations)
     await record(trx, ctx, item, edition.id, 'edited')
   })
 }
@@ -293,6 +307,7 @@ export async function startNewEdition(ctx: UseCaseContext, itemId: number): Prom
       created_at: ctx.clock.now(), updated_at: ctx.clock.now(),
     }).returning('id').executeTakeFirstOrThrow()
     await copyAttachments(trx, edition.id, created.id)
+    await copyRelations(trx, edition.id, created.id)
     await record(trx, ctx, item, created.id, 'new_edition', '', { from: copy.editionNo })
   })
 }

@@ -27,3 +27,5 @@ export { validityOn } from './validity.ts'
 export { addAttachment, removeAttachment, attachmentsOf, attachmentContent, formatSize, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type Attachment } from './attachments.ts'
 /** 发布渠道 log per item (for the annual report's channel statistics). */
 export { channelsOf, recordChannel, type ChannelRecord } from './channels.ts'
+/** 修改和废止 relations between documents. */
+export { amendmentsOf, targetsOf, relationsOf, type RelatedDocument } from './relations.ts'

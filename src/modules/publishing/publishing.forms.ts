@@ -22,6 +22,8 @@ export const EditionForm = z.object({
   validity: z.enum(['', 'in_force', 'expired', 'repealed'], { message: '请选择有效性' }),
   effectiveOn: optionalDate,
   expiresOn: optionalDate,
+  amends: z.string().trim().max(2000, '内容过长').optional().default(''),
+  repeals: z.string().trim().max(2000, '内容过长').optional().default(''),
   changeKind: z.enum(['major', 'minor']).optional(),
   changeNote: z.string().trim().max(500, '修订说明不能超过 500 个字').optional(),
 }).superRefine((f, ctx) => {

@@ -307,3 +307,30 @@ describe('the privacy section', () => {
     expect(html(page).querySelector('.privacy')).toBeNull()
   })
 })
+
+describe('修改和废止', () => {
+  it('marks a document repealed by a published document and links the two pages', async () => {
+    const head = await as('fgw.head')
+    const publish = async (form: Record<string, string>) => {
+      await head.get('/admin/catalogue/new')
+      const res = await head.post('/admin/catalogue/new', { ...FORM, docNo: '', body: '现予公布。', ...form })
+      expect(res.statusCode, text(res, '.error-summary')).toBe(303)
+      const id = Number(/\/admin\/catalogue\/(\d+)/.exec(res.headers.location as string)![1])
+      await head.get(`/admin/catalogue/${id}`)
+      expect((await head.post(`/admin/catalogue/${id}/force-publish`, { forceReason: '测试废止关系' })).statusCode).toBe(303)
+      return id
+    }
+    const oldId = await publish({ title: '开州区价格监测办法（旧）', section: 'fggz', validity: 'in_force', writtenOn: '2020-03-02', effectiveOn: '2020-04-01' })
+    const indexNo = /fgw\/2020-\d{5}/.exec(text(await head.get(`/admin/catalogue/${oldId}`), 'main'))![0]
+    await head.get('/admin/catalogue/new')
+    const unknown = await head.post('/admin/catalogue/new', { ...FORM, docNo: '', title: '新办法', section: 'fggz', validity: 'in_force', repeals: 'fgw/1999-00001' })
+    expect(text(unknown, '.error-summary')).toContain('找不到索引号为“fgw/1999-00001”的信息')
+    const newId = await publish({ title: '开州区价格监测办法', section: 'fggz', validity: 'in_force', effectiveOn: '2026-11-25', repeals: indexNo })
+    const oldPage = await app.inject(`/xxgk/xinxi/${oldId}`)
+    expect(text(oldPage, '.notice')).toContain('本文件已被《开州区价格监测办法》废止')
+    expect(oldPage.body).toContain(`href="/xxgk/xinxi/${newId}"`)
+    expect(text(oldPage, '.meta-block')).toContain('废止')
+    const newPage = await app.inject(`/xxgk/xinxi/${newId}`)
+    expect(text(newPage, 'main')).toContain('废止：《开州区价格监测办法（旧）》')
+  })
+})

@@ -8,6 +8,7 @@ import { authorise, contextOf, findOrganisation, listOrganisations, listUsers, r
 import { addAttachment, attachmentContent, attachmentsOf, removeAttachment } from './attachments.ts'
 import { htmlToEditableText } from './body.ts'
 import { channelsOf, recordChannel } from './channels.ts'
+import { relationsOf } from './relations.ts'
 import {
   approveEdition, approveRetrospectively, createItem, forcePublish, overridePrivacy, PrivacyGateError, publishEdition, rejectEdition, startNewEdition, submitEdition,
   updateDraft, withdrawItem, currentPrivacyReview,
@@ -130,7 +131,9 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     if (!item || item.organisationId !== request.actor!.organisationId) throw new NotFoundError()
     const edition = await workingEdition(deps.db, item.id)
     if (!edition || !availableActions(request.actor!, { ...edition, organisationId: item.organisationId }).includes('edit')) return reply.redirect(`/admin/catalogue/${item.id}`, 303)
-    return page(request, reply, '修改公开信息', <EditionFormPage csrf={request.csrfToken()} action={`/admin/catalogue/${item.id}/edit`} title="修改公开信息" values={editionFormValues(edition)} revision={edition.editionNo > 1} />)
+    const relations = await relationsOf(deps.db, edition.id)
+    const values = { ...editionFormValues(edition), amends: relations.amends.join('\n'), repeals: relations.repeals.join('\n') }
+    return page(request, reply, '修改公开信息', <EditionFormPage csrf={request.csrfToken()} action={`/admin/catalogue/${item.id}/edit`} title="修改公开信息" values={values} revision={edition.editionNo > 1} />)
   })
 
   app.post('/admin/catalogue/:id/edit', { preHandler: staff }, async (request, reply) => {

@@ -109,7 +109,14 @@ export interface CatalogueAttachmentsTable {
   created_at: Generated<Date>
 }
 
+export interface CatalogueRelationsTable {
+  edition_id: number
+  target_item_id: number
+  relation: string
+}
+
 export interface PublishingTables {
+  catalogue_relations: CatalogueRelationsTable
   catalogue_attachments: CatalogueAttachmentsTable
   index_no_counters: IndexNoCountersTable
   catalogue_items: CatalogueItemsTable

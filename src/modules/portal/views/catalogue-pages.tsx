@@ -1,7 +1,7 @@
 /** Public pages of 法定主动公开内容: browse, an item with its metadata block and versions, and search. */
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
-import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
+import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -45,7 +45,7 @@ export function CataloguePage({ shell, counts, section, items, total, page, page
   )
 }
 
-export function PublicItemView({ shell, page, unitName, qrDataUri, successor, validity, attachments }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string }; validity: string | null; attachments: Attachment[] }) {
+export function PublicItemView({ shell, page, unitName, qrDataUri, successor, validity, attachments, amendments, targets }: { shell: ShellModel; page: PublicItemPage; unitName: string; qrDataUri: string; successor?: { href: string; name: string }; validity: string | null; attachments: Attachment[]; amendments: RelatedDocument[]; targets: RelatedDocument[] }) {
   const e = page.live
   const section = sectionOf(e.section)
   const withdrawn = page.publicState === 'withdrawn'
@@ -57,9 +57,11 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
           <strong>本信息已于 {date(e.updatedAt)} 撤回。</strong>{WITHDRAWAL_KINDS[e.withdrawalKind as keyof typeof WITHDRAWAL_KINDS]?.publicNotice ?? ''}{e.withdrawalExplanation}
         </Notice>
       ) : null}
-      {!withdrawn && (validity === 'expired' || validity === 'repealed') ? (
+      {!withdrawn && (validity === 'expired' || validity === 'repealed') && !amendments.some((a) => a.relation === 'repeals') ? (
         <Notice kind="warning">本文件已{validity === 'expired' ? '失效' : '废止'}{validity === 'expired' && e.expiresOn ? `（失效日期 ${e.expiresOn}）` : ''}，仅供查阅。</Notice>
       ) : null}
+      {amendments.filter((a) => a.relation === 'repeals').map((a) => <Notice kind="warning">本文件已被<a href={`/xxgk/xinxi/${a.itemId}`}>《{a.title}》</a>废止{a.effectiveOn ? `（${a.effectiveOn} 起）` : ''}。</Notice>)}
+      {amendments.filter((a) => a.relation === 'amends').map((a) => <Notice kind="info">本文件已被<a href={`/xxgk/xinxi/${a.itemId}`}>《{a.title}》</a>修改{a.effectiveOn ? `（${a.effectiveOn} 起）` : ''}，请一并查阅。</Notice>)}
       {successor ? <Notice kind="info">发布机构已撤销，其职责由 <a href={successor.href}>{successor.name}</a> 承继。</Notice> : null}
       <table class="meta-block">
         <caption class="visually-hidden">信息属性</caption>
@@ -74,6 +76,12 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
       <h1>{e.title}</h1>
       {e.summary ? <p class="summary">{e.summary}</p> : null}
       <div class="article-body" dangerouslySetInnerHTML={{ __html: e.bodyHtml }} />
+      {targets.length ? (
+        <>
+          <h2>本文件修改或废止的文件</h2>
+          <ul>{targets.map((t) => <li>{t.relation === 'repeals' ? '废止' : '修改'}：<a href={`/xxgk/xinxi/${t.itemId}`}>《{t.title}》</a></li>)}</ul>
+        </>
+      ) : null}
       {attachments.length ? (
         <>
           <h2>附件</h2>

@@ -74,6 +74,8 @@ export function EditionFormPage({ csrf, action, title, values, errors, revision 
         <Select name="validity" label="有效性" value={values.validity} placeholder="不适用" options={Object.entries(VALIDITY_LABELS).map(([value, label]) => ({ value, label }))} errors={errors} hint="规章和规范性文件必须标注" />
         <TextField name="effectiveOn" label="施行日期" value={values.effectiveOn} width="short" errors={errors} />
         <TextField name="expiresOn" label="失效日期" value={values.expiresOn} width="short" errors={errors} hint="到期后有效性自动变为“失效”" />
+        <TextArea name="amends" label="本文件修改的文件（索引号）" value={values.amends} rows={2} errors={errors} hint="每行一个索引号，例如 fgw/2025-00012。被修改的文件页面会链接到本文件" />
+        <TextArea name="repeals" label="本文件废止的文件（索引号）" value={values.repeals} rows={2} errors={errors} hint="本文件发布并施行后，被废止的文件显示为“废止”，并链接到本文件" />
         {revision ? (
           <>
             <Select name="changeKind" label="修订类型" value={values.changeKind ?? 'major'} options={[{ value: 'major', label: '重要修订（公众可见的修订说明）' }, { value: 'minor', label: '细微修改（如错别字）' }]} errors={errors} />
