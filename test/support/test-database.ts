@@ -41,7 +41,7 @@ export async function openTestPostgres(url: string): Promise<TestDatabase> {
   const opened: OpenedDatabase = await openDatabase({ url, schema, poolSize: 4 })
   await migrateToLatest(opened.db)
   await ensureOfficialCalendar(opened.db as Db, new Date('2026-01-01T00:00:00Z'))
-  await seedDemo(opened.db as Db)
+  await seedDemo(opened.db as Db, { catalogue: false })
   return {
     db: opened.db as Db,
     kind: 'postgres',
