@@ -11,7 +11,8 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { normaliseDocNo } from '../src/modules/search/index.ts'
 
-const SOURCE = path.resolve(process.argv[2] ?? '/work/shared/data/gov-documents')
+// The project's shared reference folder sits beside the repository (../shared); a path argument overrides it.
+const SOURCE = path.resolve(process.argv[2] ?? new URL('../../shared/data/gov-documents', import.meta.url).pathname)
 const TARGET = new URL('../src/demo/data/gov-documents/', import.meta.url).pathname
 const DOC_NUMBER_TARGET = 3000
 const LAW_TARGET = 150

@@ -64,3 +64,21 @@ export function html(res: { body: string }): HTMLElement {
 export function text(res: { body: string }, selector: string): string {
   return html(res).querySelector(selector)?.text.trim() ?? ''
 }
+
+/**
+ * One signed-in client per demo user, created on first use, each from its own address in `network`
+ * (e.g. '192.0.2.') so that one user's failed sign-ins never throttle another's.
+ */
+export function staffClients(getApp: () => FastifyInstance, network: string, firstHost = 20): (username: string) => Promise<Client> {
+  const clients = new Map<string, Client>()
+  return async (username) => {
+    let client = clients.get(username)
+    if (!client) {
+      client = new Client(getApp(), `${network}${clients.size + firstHost}`)
+      const res = await client.signIn(username)
+      if (res.statusCode !== 303) throw new Error(`sign-in of ${username} answered ${res.statusCode}`)
+      clients.set(username, client)
+    }
+    return client
+  }
+}

@@ -1,20 +1,12 @@
 /** The calendar in the back office: who may see and change it, notice import with confirmation, amendment. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, Client, html, text } from '../../../test/support/test-app.ts'
+import { buildTestApp, html, staffClients, text } from '../../../test/support/test-app.ts'
 import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
 import { currentCalendar, dayKind, listVersions } from '../calendar/index.ts'
 
 let database: TestDatabase
 let app: Awaited<ReturnType<typeof buildTestApp>>['app']
-const clients = new Map<string, Client>()
-async function as(username: string) {
-  if (!clients.has(username)) {
-    const c = new Client(app, `198.51.100.${clients.size + 40}`)
-    expect((await c.signIn(username)).statusCode).toBe(303)
-    clients.set(username, c)
-  }
-  return clients.get(username)!
-}
+const as = staffClients(() => app, '198.51.100.', 40)
 
 beforeAll(async () => {
   database = await openTestPglite()

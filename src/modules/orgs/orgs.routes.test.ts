@@ -1,22 +1,12 @@
 /** Back-office routes over HTTP: sign-in, and authorisation on every route (unit scope, 三员分立). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, Client, html, text } from '../../../test/support/test-app.ts'
+import { buildTestApp, Client, html, staffClients, text } from '../../../test/support/test-app.ts'
 import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
 import { findOrganisationByCode, findUserByUsername } from './orgs.repository.ts'
 
 let database: TestDatabase
 let app: Awaited<ReturnType<typeof buildTestApp>>['app']
-const signedIn = new Map<string, Client>()
-
-async function as(username: string): Promise<Client> {
-  const existing = signedIn.get(username)
-  if (existing) return existing
-  const client = new Client(app, `203.0.113.${signedIn.size + 20}`)
-  const res = await client.signIn(username)
-  expect(res.statusCode, `sign-in of ${username}`).toBe(303)
-  signedIn.set(username, client)
-  return client
-}
+const as = staffClients(() => app, '203.0.113.', 20)
 
 beforeAll(async () => {
   database = await openTestPglite()

@@ -4,21 +4,13 @@
  * Authorisation per role and unit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, Client, html, text } from '../../../test/support/test-app.ts'
+import { buildTestApp, html, staffClients, text } from '../../../test/support/test-app.ts'
 import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
 import { idCheckChar } from './privacy/index.ts'
 
 let database: TestDatabase
 let app: Awaited<ReturnType<typeof buildTestApp>>['app']
-const clients = new Map<string, Client>()
-async function as(username: string) {
-  if (!clients.has(username)) {
-    const c = new Client(app, `192.0.2.${clients.size + 60}`)
-    expect((await c.signIn(username)).statusCode).toBe(303)
-    clients.set(username, c)
-  }
-  return clients.get(username)!
-}
+const as = staffClients(() => app, '192.0.2.', 60)
 
 // A synthetic 身份证号码 with a correct check character (never a real person's).
 const first17 = '50023419880808123'
