@@ -1,9 +1,9 @@
 /** Form schemas for the orgs module, with the Chinese messages a user sees. */
 import { z } from 'zod'
+import { dateField } from '../../platform/http/forms.ts'
 import { ROLE_NAMES } from './roles.ts'
 
-const dateString = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '请按“2026-01-31”的格式填写日期')
-  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s }, '这个日期不存在，请检查年月日')
+const dateString = dateField('请按“2026-01-31”的格式填写日期')
 
 const list = (schema: z.ZodType) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(schema))
 

@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../../database.ts'
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
+import { isRealDate } from '../../platform/http/forms.ts'
 import { appendAudit, requireActor, type UseCaseContext } from '../orgs/index.ts'
 import { CHANNEL_LABELS, type Channel } from './catalogue-terms.ts'
 import { findItem } from './publishing.repository.ts'
@@ -27,7 +28,7 @@ export async function recordChannel(ctx: UseCaseContext, itemId: number, input: 
   if (!actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')) throw new InvalidInputError([{ field: '', message: '只有本单位的信息员、审核人或负责人可以登记发布渠道' }])
   if (item.publicState === 'unpublished') throw new InvalidInputError([{ field: 'channel', message: '信息发布后才能登记其他发布渠道' }])
   if (!Object.hasOwn(CHANNEL_LABELS, input.channel) || input.channel === 'website') throw new InvalidInputError([{ field: 'channel', message: '请选择发布渠道' }])
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn) || Number.isNaN(Date.parse(`${input.publishedOn}T00:00:00Z`)) || new Date(`${input.publishedOn}T00:00:00Z`).toISOString().slice(0, 10) !== input.publishedOn) {
+  if (!isRealDate(input.publishedOn)) {
     throw new InvalidInputError([{ field: 'publishedOn', message: '请填写发布日期，例如 2026-11-27' }])
   }
   if (input.publishedOn > ctx.clock.today()) throw new InvalidInputError([{ field: 'publishedOn', message: '发布日期不能晚于今天' }])

@@ -16,7 +16,7 @@ import { copyRelations, resolveIndexNos, setRelations } from './relations.ts'
 import { bodyToHtml, htmlText } from './body.ts'
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, takeSerial } from './index-no.ts'
 import { scanDocument, DEFAULT_SENSITIVE_WORDS } from './privacy/index.ts'
-import { editionsOf, findItem, itemWithDocNo, latestPrivacyReview, lockItem, toEdition, workingEdition, type CatalogueItem, type Edition, type PrivacyReview } from './publishing.repository.ts'
+import { findEdition, findItem, itemWithDocNo, latestPrivacyReview, lockItem, toEdition, workingEdition, type CatalogueItem, type Edition, type PrivacyReview } from './publishing.repository.ts'
 import { WITHDRAWAL_KINDS, workflowRefusal, type WithdrawalKind, type WorkflowAction } from './workflow.ts'
 
 export interface EditionInput {
@@ -106,7 +106,7 @@ async function load(ctx: UseCaseContext, itemId: number, action: WorkflowAction)
   // Another unit's item is "not found": the caller must not learn it exists.
   if (!item || (item.organisationId !== actor.organisationId)) throw new NotFoundError()
   const edition = ['approve_retrospectively', 'withdraw', 'new_edition'].includes(action)
-    ? (await editionsOf(ctx.db, item.id)).filter((e) => e.id === item.liveEditionId)[0]
+    ? (item.liveEditionId ? await findEdition(ctx.db, item.liveEditionId) : undefined)
     : await workingEdition(ctx.db, item.id)
   if (!edition) throw new InvalidInputError([{ field: '', message: action === 'new_edition' || action === 'withdraw' ? '这条信息还没有发布' : '这条信息没有正在处理的版本' }])
   refuse(workflowRefusal(actor, action, { ...edition, organisationId: item.organisationId }))

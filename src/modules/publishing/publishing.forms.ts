@@ -1,9 +1,9 @@
 /** The catalogue item form: statutory metadata with field-level Chinese messages. */
 import { z } from 'zod'
+import { dateField } from '../../platform/http/forms.ts'
 import { CATALOGUE_SECTIONS, GENRES, TOPICS } from './catalogue-terms.ts'
 
-const date = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message)
-  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s }, '这个日期不存在，请检查年月日')
+const date = dateField
 const optionalDate = z.union([z.literal(''), date('请按“2026-01-31”的格式填写日期')])
 
 // Fields in the order of the form (views/admin-pages.tsx): the error summary lists problems in this order.

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ComponentChildren } from 'preact'
 import { ConflictError, InvalidInputError, NotFoundError, type FieldMessage } from '../../platform/http/errors.ts'
 import { fieldErrors, formBody } from '../../platform/http/forms.ts'
-import { addWorkingDays, currentCalendar, officialCalendar } from '../calendar/index.ts'
+import { statutoryDate } from '../../platform/clock.ts'
+import { addWorkingDays, currentCalendar, officialCalendar, type Calendar } from '../calendar/index.ts'
 import { authorise, contextOf, findOrganisation, listOrganisations, listUsers, requireStaff, StaffPage, type Actor, type StaffDeps } from '../orgs/index.ts'
 import { addAttachment, attachmentContent, attachmentsOf, removeAttachment } from './attachments.ts'
 import { htmlToEditableText } from './body.ts'
@@ -54,10 +55,11 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
   }
   const doneOf = (request: FastifyRequest) => DONE[String((request.query as Record<string, unknown>).done ?? '')]
 
-  async function publicationClock(edition: Edition, publishedAt: Date | null): Promise<PublicationClock> {
-    const calendar = (await currentCalendar(deps.db))?.calendar ?? officialCalendar()
+  const calendarInForce = async (): Promise<Calendar> => (await currentCalendar(deps.db))?.calendar ?? officialCalendar()
+
+  function publicationClock(calendar: Calendar, edition: Edition, publishedAt: Date | null): PublicationClock {
     const due = addWorkingDays(edition.writtenOn, PUBLICATION_WORKING_DAYS, calendar)
-    const reference = publishedAt ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(publishedAt) : deps.clock.today()
+    const reference = publishedAt ? statutoryDate(publishedAt) : deps.clock.today()
     return { dueOn: due.date, provisional: due.provisional, late: reference > due.date }
   }
 
@@ -78,7 +80,8 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     const { rows, total } = await listItems(deps.db, { organisationId: regionWide ? undefined : actor.organisationId, limit: pageSize, offset: (pageNo - 1) * pageSize })
     const units = new Map((await listOrganisations(deps.db, actor.regionId)).map((o) => [o.id, o.shortName]))
     const clocks = new Map<number, PublicationClock>()
-    for (const r of rows) clocks.set(r.item.id, await publicationClock(r.edition, r.item.firstPublishedAt))
+    const calendar = await calendarInForce()
+    for (const r of rows) clocks.set(r.item.id, publicationClock(calendar, r.edition, r.item.firstPublishedAt))
     return page(request, reply, '主动公开', <CatalogueList rows={rows} total={total} page={pageNo} pageSize={pageSize} unitNames={units} clocks={clocks} showUnit={regionWide} canCreate={isUnitStaff(actor)} done={doneOf(request)} />)
   })
 
@@ -119,7 +122,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     const unit = await findOrganisation(deps.db, item.organisationId)
     return page(request, reply, edition.title, (
       <ItemPage channels={await channelsOf(deps.db, item.id)} attachments={await attachmentsOf(deps.db, edition.id)} csrf={request.csrfToken()} item={item} unitName={unit?.name ?? ''} edition={edition} live={live} editions={editions} events={await eventsOf(deps.db, item.id)}
-        review={await currentPrivacyReview(deps.db, edition)} actions={actions} clock={await publicationClock(edition, item.firstPublishedAt)} userNames={users}
+        review={await currentPrivacyReview(deps.db, edition)} actions={actions} clock={publicationClock(await calendarInForce(), edition, item.firstPublishedAt)} userNames={users}
         errors={errors} done={doneOf(request)} canOverride={actor.organisationId === item.organisationId && actor.roles.some((r) => r === 'unit_reviewer' || r === 'unit_head')} />
     ), status)
   }

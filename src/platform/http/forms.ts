@@ -5,6 +5,18 @@ import type { FieldMessage } from './errors.ts'
 z.config(z.locales.zhCN())
 z.config({ customError: (issue) => (issue.code === 'invalid_type' ? '填写的内容格式不正确，请检查后重新填写' : undefined) })
 
+/** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 is not). */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const d = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
+}
+
+/** A form date: the format message says what to type; an impossible date gets its own message. */
+export function dateField(formatMessage: string) {
+  return z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, formatMessage).refine(isRealDate, '这个日期不存在，请检查年月日')
+}
+
 /** zod issues → field messages in form order, one per field (the first is the one to fix first). */
 export function fieldErrors(error: z.ZodError): FieldMessage[] {
   const seen = new Set<string>()

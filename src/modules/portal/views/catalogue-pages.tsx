@@ -1,11 +1,12 @@
 /** Public pages of 法定主动公开内容: browse, an item with its metadata block and versions, and search. */
+import { statutoryDate } from '../../../platform/clock.ts'
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
 import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
-const date = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d)
+const date = statutoryDate
 
 export function ItemList({ items, unitNames }: { items: PublicItem[]; unitNames: Map<number, string> }) {
   return (
