@@ -11,7 +11,7 @@
 import type { Db } from '../src/database.ts'
 import { demoCatalogueRows } from '../src/demo/seed-catalogue.ts'
 import { currentRegion, listOrganisations } from '../src/modules/orgs/index.ts'
-import { importCatalogue, type ImportRow } from '../src/modules/publishing/import-items.ts'
+import { importCatalogue, type ImportRow } from '../src/modules/publishing/index.ts'
 import { systemClock } from '../src/platform/clock.ts'
 import { onEachDatabase } from './lib/bench-database.ts'
 import { BenchError, printTable, round, runMain } from './lib/harness.ts'

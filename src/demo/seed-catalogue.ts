@@ -17,7 +17,7 @@ import { parse } from 'csv-parse/sync'
 import type { Db } from '../database.ts'
 import type { Clock } from '../platform/clock.ts'
 import { currentRegion, listOrganisations, type Organisation } from '../modules/orgs/index.ts'
-import { importCatalogue, type ImportResult, type ImportRow } from '../modules/publishing/import-items.ts'
+import { importCatalogue, type ImportResult, type ImportRow } from '../modules/publishing/index.ts'
 import { normaliseDocNo } from '../modules/search/index.ts'
 
 const DATA = new URL('./data/gov-documents/', import.meta.url)

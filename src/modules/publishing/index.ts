@@ -29,3 +29,7 @@ export { addAttachment, removeAttachment, attachmentsOf, attachmentContent, form
 export { channelsOf, recordChannel, type ChannelRecord } from './channels.ts'
 /** 修改和废止 relations between documents. */
 export { amendmentsOf, targetsOf, relationsOf, type RelatedDocument } from './relations.ts'
+/** 导入公开信息: checks rows with the item form's rules and imports the ones that pass as published items (dry run available). */
+export { importCatalogue, importDate, IMPORT_COLUMNS, type ImportRow, type ImportCell, type ImportColumn, type ImportOptions, type ImportResult, type RejectedRow } from './import-items.ts'
+/** Reads a catalogue import file (CSV in UTF-8 or GB18030, or XLSX) into rows for importCatalogue. */
+export { readCatalogueFile, parseCatalogueCsv, parseCatalogueXlsx, type ParsedImportFile } from './import-file.ts'
