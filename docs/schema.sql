@@ -200,6 +200,22 @@ CREATE INDEX catalogue_search_published_idx ON catalogue_search (published_at);
 CREATE INDEX catalogue_search_title_trgm_idx ON catalogue_search USING gin (title gin_trgm_ops);
 CREATE INDEX catalogue_search_tokens_idx ON catalogue_search USING gin (tokens);
 
+create table catalogue_topics (
+  id integer not null default nextval('catalogue_topics_id_seq'::regclass),
+  first_level character varying(40) not null,
+  second_level character varying(40) not null default ''::character varying,
+  note text not null default ''::text,
+  added_by_user_id integer not null,
+  added_at timestamp with time zone not null,
+  removed_by_user_id integer,
+  removed_at timestamp with time zone,
+  constraint catalogue_topics_added_by_user_id_fkey FOREIGN KEY (added_by_user_id) REFERENCES users(id),
+  constraint catalogue_topics_pkey PRIMARY KEY (id),
+  constraint catalogue_topics_removed_by_user_id_fkey FOREIGN KEY (removed_by_user_id) REFERENCES users(id)
+);
+CREATE UNIQUE INDEX catalogue_topics_live_uq ON catalogue_topics (first_level, second_level) WHERE (removed_at IS NULL);
+CREATE UNIQUE INDEX catalogue_topics_pkey ON catalogue_topics (id);
+
 create table clock_changes (
   id integer not null default nextval('clock_changes_id_seq'::regclass),
   clock_id integer not null,
@@ -224,6 +240,21 @@ create table index_no_counters (
   constraint index_no_counters_pk PRIMARY KEY (organisation_id, year)
 );
 CREATE UNIQUE INDEX index_no_counters_pk ON index_no_counters (organisation_id, year);
+
+create table index_no_patterns (
+  id integer not null default nextval('index_no_patterns_id_seq'::regclass),
+  organisation_id integer not null,
+  pattern character varying(80) not null,
+  code_kind character varying(16) not null,
+  code character varying(32) not null,
+  set_by_user_id integer not null,
+  set_at timestamp with time zone not null,
+  constraint index_no_patterns_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  constraint index_no_patterns_pkey PRIMARY KEY (id),
+  constraint index_no_patterns_set_by_user_id_fkey FOREIGN KEY (set_by_user_id) REFERENCES users(id)
+);
+CREATE INDEX index_no_patterns_org_idx ON index_no_patterns (organisation_id, id);
+CREATE UNIQUE INDEX index_no_patterns_pkey ON index_no_patterns (id);
 
 create table installation (
   key character varying(64) not null,
@@ -301,6 +332,22 @@ create table regions (
   constraint regions_successor_id_fkey FOREIGN KEY (successor_id) REFERENCES regions(id)
 );
 CREATE UNIQUE INDEX regions_pkey ON regions (id);
+
+create table sensitive_words (
+  id integer not null default nextval('sensitive_words_id_seq'::regclass),
+  word character varying(30) not null,
+  word_key character varying(30) not null,
+  note text not null default ''::text,
+  added_by_user_id integer,
+  added_at timestamp with time zone not null default now(),
+  removed_by_user_id integer,
+  removed_at timestamp with time zone,
+  constraint sensitive_words_added_by_user_id_fkey FOREIGN KEY (added_by_user_id) REFERENCES users(id),
+  constraint sensitive_words_pkey PRIMARY KEY (id),
+  constraint sensitive_words_removed_by_user_id_fkey FOREIGN KEY (removed_by_user_id) REFERENCES users(id)
+);
+CREATE UNIQUE INDEX sensitive_words_live_uq ON sensitive_words (word_key) WHERE (removed_at IS NULL);
+CREATE UNIQUE INDEX sensitive_words_pkey ON sensitive_words (id);
 
 create table sessions (
   id character varying(64) not null,

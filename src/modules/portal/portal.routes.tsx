@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts'
 import QRCode from 'qrcode'
 import { sendFile } from '../publishing/index.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { amendmentsOf, attachmentContent, attachmentsOf, countLiveBySection, targetsOf, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, TOPICS, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
+import { amendmentsOf, attachmentContent, attachmentsOf, countLiveBySection, targetsOf, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, formatTopic, isKnownTopic, loadTopicVocabulary, splitTopic, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
 import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
@@ -137,18 +137,22 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
     const filter: PublicFilter = {}
     if (/^\d{1,9}$/.test(str('unit'))) { filter.organisationId = Number(str('unit')); filters.unit = str('unit') }
     if (sectionOf(str('section'))) { filter.section = str('section'); filters.section = str('section') }
-    if (str('topic') && TOPICS.includes(str('topic'))) { filter.topic = str('topic'); filters.topic = str('topic') }
+    // 主题分类: `topic` is a first level, `subtopic` both levels (综合政务\政务公开).
+    const topics = await loadTopicVocabulary(deps.db)
+    if (str('topic') && !splitTopic(str('topic')).second && isKnownTopic(topics, str('topic'))) { filter.topic = str('topic'); filters.topic = str('topic') }
+    if (splitTopic(str('subtopic')).second && isKnownTopic(topics, str('subtopic'))) { filter.subtopic = str('subtopic'); filters.subtopic = str('subtopic') }
     if (/^\d{4}$/.test(str('year'))) { filter.year = Number(str('year')); filters.year = str('year') }
     if (['in_force', 'expired', 'repealed'].includes(str('validity'))) { filter.validity = str('validity'); filters.validity = str('validity') }
     const names = await unitNames()
     const result = query
       ? await searchLiveItems(deps.db, query, filter, { limit: pageSize, offset: (page - 1) * pageSize }, order)
-      : { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], year: [], validity: [] }, nearMatches: [] }
+      : { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], subtopic: [], year: [], validity: [] }, nearMatches: [] }
     const facetLabel = (facet: string, value: string) => {
       if (facet === 'unit' || facet === 'organisation') return names.get(Number(value)) ?? value
       if (facet === 'section') return sectionOf(value)?.label ?? value
       if (facet === 'validity') return VALIDITY_LABELS[value as keyof typeof VALIDITY_LABELS] ?? value
       if (facet === 'year') return `${value} 年`
+      if (facet === 'subtopic') return formatTopic(value)
       return value
     }
     return reply.page(<SearchResultsPage shell={request.shell} view={{ query, order, filters, page, pageSize, result, unitNames: names }} facetLabel={facetLabel} />)

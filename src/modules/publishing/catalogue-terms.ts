@@ -1,7 +1,7 @@
 /**
  * The controlled vocabularies of the catalogue, as data with their sources:
  * 目录栏目 from 条例 第二十条 and 第二十一条 (regulation.md §1.9), 主题分类 from the gov.cn two-level
- * scheme (regulation.md §5.4; second levels not observed there are [M] and configurable), and 公文种类
+ * scheme (regulation.md §5.4; entries not observed there are [M], and the installation can add to it), and 公文种类
  * from 《党政机关公文处理工作条例》 第八条 (15 kinds).
  */
 
@@ -36,12 +36,54 @@ export function sectionOf(key: string): CatalogueSection | undefined {
   return CATALOGUE_SECTIONS.find((s) => s.key === key)
 }
 
-/** gov.cn 主题分类, first level (regulation.md §5.4: 17 observed [V] + 5 recalled [M]). */
-export const TOPICS: readonly string[] = [
-  '国务院组织机构', '综合政务', '国民经济管理、国有资产监管', '财政、金融、审计', '国土资源、能源', '农业、林业、水利', '工业、交通', '商贸、海关、旅游',
-  '市场监管、安全生产监管', '城乡建设、环境保护', '科技、教育', '文化、广电、新闻出版', '卫生、体育', '人口与计划生育、妇女儿童工作', '劳动、人事、监察',
-  '公安、安全、司法', '民政、扶贫、救灾', '民族、宗教', '对外事务', '港澳台侨工作', '国防', '其他',
+/** One first-level class of 主题分类 with its second-level classes; `recalled` marks [M] entries (see TOPIC_SCHEME). */
+export interface TopicClass {
+  label: string
+  recalled: boolean
+  children: readonly { label: string; recalled: boolean }[]
+}
+
+// v: observed on gov.cn policy pages [V]; m: recalled, not verified against an official list [M].
+const v = (label: string) => ({ label, recalled: false })
+const m = (label: string) => ({ label, recalled: true })
+const cls = (label: string, recalled: boolean, ...children: { label: string; recalled: boolean }[]) => ({ label, recalled, children })
+
+/**
+ * gov.cn 主题分类, two levels (regulation.md §5.4), in gov.cn's order. First level: 17 observed [V] and 5 recalled
+ * [M] (国民经济管理、国有资产监管; 国土资源、能源; 人口与计划生育、妇女儿童工作; 民族、宗教; 对外事务). Second level: the
+ * values observed on gov.cn [V] and the rest of the list as recalled [M] — `m(...)` below. Because part of it is [M],
+ * the 公开办 can add classes on the 主题分类 page (/admin/catalogue/settings/topics, table catalogue_topics); what is
+ * listed here cannot be removed there, so that items already classified keep a valid 主题分类.
+ * A stored 主题分类 is the first level alone ("综合政务") or both levels joined by a backslash ("综合政务\政务公开"),
+ * as gov.cn prints it.
+ */
+export const TOPIC_SCHEME: readonly TopicClass[] = [
+  cls('国务院组织机构', false, v('其他'), m('国务院组成部门'), m('国务院直属机构'), m('国务院办事机构'), m('国务院直属事业单位'), m('国务院部委管理的国家局')),
+  cls('综合政务', false, v('政务公开'), v('应急管理'), v('政务督查'), v('文秘工作'), m('电子政务'), m('信访'), m('参事、文史'), v('其他')),
+  cls('国民经济管理、国有资产监管', true, m('宏观经济'), m('发展规划'), m('经济体制改革'), m('国有资产监管'), m('统计'), m('物价'), m('其他')),
+  cls('财政、金融、审计', false, m('财政'), v('税务'), v('银行'), m('保险'), m('证券'), m('审计'), v('其他')),
+  cls('国土资源、能源', true, m('土地'), m('矿产'), m('海洋'), m('电力'), m('煤炭'), m('石油与天然气'), m('其他')),
+  cls('农业、林业、水利', false, v('农业、畜牧业、渔业'), m('林业'), m('水利'), m('其他')),
+  cls('工业、交通', false, m('工业'), m('信息产业（含电信）'), m('铁路'), m('公路'), m('水运'), v('民航'), m('邮政'), m('其他')),
+  cls('商贸、海关、旅游', false, m('国内贸易（含供销）'), v('对外经贸合作'), v('海关'), m('旅游'), m('其他')),
+  cls('市场监管、安全生产监管', false, v('工商'), m('质量监督'), m('食品药品监管'), v('安全生产监管'), m('其他')),
+  cls('城乡建设、环境保护', false, v('城市规划'), m('城乡建设（含住房）'), m('环境监测、保护与治理'), v('节能与资源综合利用'), v('气象、水文、测绘、地震'), m('其他')),
+  cls('科技、教育', false, v('科技'), v('教育'), v('知识产权'), m('其他')),
+  cls('文化、广电、新闻出版', false, v('文化'), m('广播影视'), m('新闻出版'), m('文物'), m('其他')),
+  cls('卫生、体育', false, v('卫生'), v('医药管理'), v('体育'), m('其他')),
+  cls('人口与计划生育、妇女儿童工作', true, m('人口与计划生育'), m('妇女儿童'), m('其他')),
+  cls('劳动、人事、监察', false, v('劳动就业'), m('社会保障'), m('人事工作'), m('监察'), m('其他')),
+  cls('公安、安全、司法', false, m('公安'), m('安全'), v('司法'), m('其他')),
+  cls('民政、扶贫、救灾', false, m('民政'), v('扶贫'), m('救灾'), v('社团管理'), m('其他')),
+  cls('民族、宗教', true, m('民族事务'), m('宗教事务'), m('其他')),
+  cls('对外事务', true, m('外交'), m('其他')),
+  cls('港澳台侨工作', false, v('港澳工作'), m('台湾工作'), m('华侨工作'), m('其他')),
+  cls('国防', false, v('国防建设'), v('国防动员'), m('其他')),
+  cls('其他', false),
 ]
+
+/** gov.cn 主题分类, first level (regulation.md §5.4: 17 observed [V] + 5 recalled [M]). */
+export const TOPICS: readonly string[] = TOPIC_SCHEME.map((t) => t.label)
 
 /** 《党政机关公文处理工作条例》第八条: the 15 kinds of official documents, plus 其他 for everything else. */
 export const GENRES: readonly string[] = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要', '其他']

@@ -14,9 +14,12 @@ import { indexTokens, normaliseDocNo, toTsvectorText } from '../search/index.ts'
 import { attachmentBytes, copyAttachments } from './attachments.ts'
 import { copyRelations, resolveIndexNos, setRelations } from './relations.ts'
 import { bodyToHtml, htmlText } from './body.ts'
-import { DEFAULT_INDEX_PATTERN, formatIndexNo, takeSerial } from './index-no.ts'
-import { scanDocument, DEFAULT_SENSITIVE_WORDS } from './privacy/index.ts'
+import { issueIndexNo } from './index-pattern.ts'
+import { scanDocument } from './privacy/index.ts'
+import { sensitiveWordsInForce } from './manage-sensitive-words.ts'
 import { findEdition, findItem, itemWithDocNo, latestPrivacyReview, lockItem, toEdition, workingEdition, type CatalogueItem, type Edition, type PrivacyReview } from './publishing.repository.ts'
+import { loadTopicVocabulary } from './manage-topics.ts'
+import { isKnownTopic } from './topics.ts'
 import { WITHDRAWAL_KINDS, workflowRefusal, type WithdrawalKind, type WorkflowAction } from './workflow.ts'
 
 export interface EditionInput {
@@ -69,6 +72,11 @@ async function record(trx: Trx, ctx: UseCaseContext, item: { id: number; organis
   await appendAudit(trx, { actorUserId: actor.userId, actorUsername: actor.username, organisationId: item.organisationId, action: `catalogue.${type}`, outcome: 'success', targetType: 'catalogue_item', targetId: item.id, ip: ctx.ip, details: { editionId, ...details } }, at)
 }
 
+/** 主题分类 must be a class in force (the form checks it too; this guards every other caller). */
+async function checkTopic(ctx: UseCaseContext, topic: string) {
+  if (!isKnownTopic(await loadTopicVocabulary(ctx.db), topic)) throw new InvalidInputError([{ field: 'topic', message: '请选择主题分类' }])
+}
+
 async function checkDocNo(ctx: UseCaseContext, organisationId: number, docNo: string | null, exceptItemId?: number) {
   if (!docNo) return
   const other = await itemWithDocNo(ctx.db, organisationId, docNo, exceptItemId)
@@ -82,15 +90,14 @@ export async function createItem(ctx: UseCaseContext, input: EditionInput): Prom
   const organisation = await findOrganisation(ctx.db, actor.organisationId)
   if (!organisation) throw new NotFoundError()
   const values = editionValues(input)
+  await checkTopic(ctx, values.topic)
   await checkDocNo(ctx, organisation.id, values.doc_no)
   const relations = [
     { relation: 'amends' as const, itemIds: await resolveIndexNos(ctx.db, input.amends ?? '', 'amends') },
     { relation: 'repeals' as const, itemIds: await resolveIndexNos(ctx.db, input.repeals ?? '', 'repeals') },
   ]
   return ctx.db.transaction().execute(async (trx) => {
-    const year = Number(input.writtenOn.slice(0, 4))
-    const serial = await takeSerial(trx, organisation.id, year)
-    const indexNo = formatIndexNo(DEFAULT_INDEX_PATTERN, { unit: organisation.code, year, month: Number(input.writtenOn.slice(5, 7)), serial })
+    const indexNo = await issueIndexNo(trx, organisation, input.writtenOn)
     const item = await trx.insertInto('catalogue_items').values({ organisation_id: organisation.id, index_no: indexNo, created_by_user_id: actor.userId }).returning('id').executeTakeFirstOrThrow()
     const edition = await trx.insertInto('catalogue_editions').values({ ...values, item_id: item.id, edition_no: 1, state: 'draft', created_by_user_id: actor.userId, created_at: ctx.clock.now(), updated_at: ctx.clock.now() }).returning('id').executeTakeFirstOrThrow()
     await setRelations(trx, edition.id, relations)
@@ -116,6 +123,7 @@ async function load(ctx: UseCaseContext, itemId: number, action: WorkflowAction)
 export async function updateDraft(ctx: UseCaseContext, itemId: number, input: EditionInput): Promise<void> {
   const { item, edition } = await load(ctx, itemId, 'edit')
   const values = editionValues(input)
+  await checkTopic(ctx, values.topic)
   await checkDocNo(ctx, item.organisationId, values.doc_no, item.id)
   const relations = [
     { relation: 'amends' as const, itemIds: await resolveIndexNos(ctx.db, input.amends ?? '', 'amends', item.id) },
@@ -128,21 +136,24 @@ export async function updateDraft(ctx: UseCaseContext, itemId: number, input: Ed
   })
 }
 
-function contentHash(e: Pick<Edition, 'title' | 'summary' | 'bodyHtml'>, attachmentHashes: string[]): string {
-  return createHash('sha256').update(JSON.stringify([e.title, e.summary, e.bodyHtml, attachmentHashes])).digest('hex')
+// The 敏感词 list in force is part of what was reviewed: after the 公开办 changes it, content is scanned again.
+function contentHash(e: Pick<Edition, 'title' | 'summary' | 'bodyHtml'>, attachmentHashes: string[], sensitiveWords: string[]): string {
+  return createHash('sha256').update(JSON.stringify([e.title, e.summary, e.bodyHtml, attachmentHashes, sensitiveWords])).digest('hex')
 }
 
 /**
- * 保密审查/隐私审查: scans the edition (title, summary, body and every attachment) and records the result.
- * A review of the same content that was overridden with a reason stays valid; new content is scanned
- * again. An attachment that cannot be read is a finding too: nobody may assume it is clean.
+ * 保密审查/隐私审查: scans the edition (title, summary, body and every attachment) against the installation's 敏感词
+ * list (manage-sensitive-words.ts) and records the result.
+ * A review of the same content that was overridden with a reason stays valid; new content, or a changed 敏感词
+ * list, is scanned again. An attachment that cannot be read is a finding too: nobody may assume it is clean.
  */
 export async function reviewPrivacy(ctx: UseCaseContext, trx: Trx, edition: Edition): Promise<PrivacyReview> {
   const attachments = await attachmentBytes(trx, edition.id)
-  const hash = contentHash(edition, attachments.map((a) => a.sha256))
+  const sensitiveWords = await sensitiveWordsInForce(trx)
+  const hash = contentHash(edition, attachments.map((a) => a.sha256), sensitiveWords)
   const previous = await latestPrivacyReview(trx, edition.id)
   if (previous && previous.contentHash === hash) return previous
-  const scan = await scanDocument({ title: edition.title, summary: edition.summary, bodyHtml: edition.bodyHtml, attachments }, { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: ctx.clock.today() })
+  const scan = await scanDocument({ title: edition.title, summary: edition.summary, bodyHtml: edition.bodyHtml, attachments }, { sensitiveWords, today: ctx.clock.today() })
   const findings = [
     ...scan.findings.map((f) => ({ kind: f.kind, masked: f.masked, where: f.where, message: f.message, context: f.context })),
     ...scan.unscanned.map((u) => ({ kind: 'unscanned', masked: '', where: `附件《${u.name}》`, message: `${u.message}：无法自动审查，请人工核对后放行`, context: '' })),
@@ -156,7 +167,7 @@ export async function currentPrivacyReview(db: Executor, edition: Edition): Prom
   const review = await latestPrivacyReview(db, edition.id)
   if (!review) return undefined
   const attachments = await attachmentBytes(db, edition.id)
-  return review.contentHash === contentHash(edition, attachments.map((a) => a.sha256)) ? review : undefined
+  return review.contentHash === contentHash(edition, attachments.map((a) => a.sha256), await sensitiveWordsInForce(db)) ? review : undefined
 }
 
 function gateOpen(review: PrivacyReview): boolean {

@@ -40,7 +40,7 @@ describe('importCatalogue', () => {
     expect(result).toMatchObject({ dryRun: true, total: 6, accepted: 1, imported: 0 })
     expect(result.rejected).toEqual([
       { row: 3, field: '发布机构', message: '找不到代码为“no-such-unit”的单位，请填写系统中的单位代码' },
-      { row: 4, field: '主题分类', message: expect.stringMatching(/^主题分类“天气”不在分类表中，请填写其中之一：国务院组织机构、/) },
+      { row: 4, field: '主题分类', message: expect.stringMatching(/^主题分类“天气”不在分类表中，请填写一级分类（国务院组织机构、/) },
       { row: 4, field: '成文日期', message: '这个日期不存在，请检查年月日' },
       { row: 5, field: '有效性', message: '规章和规范性文件须标注有效性' },
       { row: 6, field: '文号', message: '文号“渝府办发〔2023〕44号”与第 2 行重复（同一单位的文号不能重复使用）' },

@@ -15,9 +15,12 @@ import { InvalidInputError } from '../../platform/http/errors.ts'
 import { appendAudit, findOrganisationByCode, listUsers, type Organisation } from '../orgs/index.ts'
 import { indexTokens, normaliseDocNo, toTsvectorText } from '../search/index.ts'
 import { bodyToHtml, htmlText } from './body.ts'
-import { CATALOGUE_SECTIONS, GENRES, TOPICS, VALIDITY_LABELS } from './catalogue-terms.ts'
-import { DEFAULT_INDEX_PATTERN, formatIndexNo } from './index-no.ts'
-import { EditionForm } from './publishing.forms.ts'
+import { CATALOGUE_SECTIONS, GENRES, VALIDITY_LABELS } from './catalogue-terms.ts'
+import { formatIndexNo } from './index-no.ts'
+import { indexSettingOf, type IndexSetting } from './index-pattern.ts'
+import { loadTopicVocabulary } from './manage-topics.ts'
+import { editionForm } from './publishing.forms.ts'
+import { isKnownTopic, splitTopic, TOPIC_SEPARATOR } from './topics.ts'
 
 /** The columns of an import file, as its header row names them (the order of the downloadable template). */
 export const IMPORT_COLUMNS = [
@@ -139,6 +142,8 @@ async function checkRows(db: Executor, rows: readonly ImportRow[], options: Impo
   }
   const today = options.clock.today()
   const candidates: (AcceptedRow & { problems: number })[] = []
+  const topics = await loadTopicVocabulary(db)
+  const EditionForm = editionForm(topics)
 
   for (const [index, raw] of rows.entries()) {
     const row = raw.line ?? index + 2
@@ -159,8 +164,14 @@ async function checkRows(db: Executor, rows: readonly ImportRow[], options: Impo
     }
 
     // Controlled vocabularies: the form only says "请选择…", a file needs to be told what it may contain.
-    const topic = text('主题分类')
-    if (topic && !TOPICS.includes(topic)) problem('主题分类', `主题分类“${topic}”不在分类表中，请填写其中之一：${TOPICS.join('、')}`)
+    // 主题分类: one level ("综合政务") or two, joined as gov.cn does ("综合政务\政务公开"); "综合政务 > 政务公开" is read too.
+    const topic = text('主题分类').replace(/\s*[>＞＼]\s*/g, TOPIC_SEPARATOR)
+    if (topic && !isKnownTopic(topics, topic)) {
+      const group = topics.groups.find((g) => g.first === splitTopic(topic).first)
+      problem('主题分类', group
+        ? `“${group.first}”下没有二级分类“${splitTopic(topic).second}”，请填写其中之一：${group.seconds.join('、')}，或只填一级分类“${group.first}”`
+        : `主题分类“${topic}”不在分类表中，请填写一级分类（${topics.groups.map((g) => g.first).join('、')}），或“一级\\二级”，例如“综合政务\\政务公开”`)
+    }
     const genreText = text('体裁')
     const genre = GENRE_ALIASES[genreText] ?? genreText
     if (genre && !GENRES.includes(genre)) problem('体裁', `体裁“${genreText}”不是公文种类，请填写其中之一：${GENRES.join('、')}`)
@@ -254,7 +265,7 @@ async function checkRows(db: Executor, rows: readonly ImportRow[], options: Impo
 }
 
 /**
- * 索引号 for rows without one: the default pattern, serials taken from the unit's yearly counter in blocks, skipping
+ * 索引号 for rows without one: the unit's rule (by default {unit}/{yyyy}-{serial:05}), serials taken from the unit's yearly counter in blocks, skipping
  * any number already in use or named elsewhere in the file. Counters are first moved past the numbers the file
  * itself brings in that pattern, so that items created later do not collide with imported ones.
  */
@@ -276,6 +287,8 @@ async function assignIndexNos(trx: Trx, batch: AcceptedRow[], fileIndexNos: Read
   // The rows still without a number, grouped by unit and year; one counter upsert and one lookup per round for all
   // groups of the batch (a round more only when a number turns out to be taken).
   let waiting = batch.filter((r) => !r.indexNo)
+  // Each unit's 索引号 rule (index-pattern.ts); the default pattern and the unit's code until one is set.
+  const settings = new Map<number, IndexSetting>()
   while (waiting.length) {
     const groups = new Map<string, AcceptedRow[]>()
     for (const r of waiting) {
@@ -290,7 +303,9 @@ async function assignIndexNos(trx: Trx, batch: AcceptedRow[], fileIndexNos: Read
     const proposed = new Map<AcceptedRow, string>()
     for (const b of blocks) {
       const first = last.get(`${b.organisationId}/${b.year}`)! - b.rows.length + 1
-      b.rows.forEach((r, i) => proposed.set(r, formatIndexNo(DEFAULT_INDEX_PATTERN, { unit: r.organisation.code, year: b.year, month: Number(r.values.written_on.slice(5, 7)), serial: first + i })))
+      const setting = settings.get(b.organisationId) ?? (await indexSettingOf(trx, b.rows[0]!.organisation))
+      settings.set(b.organisationId, setting)
+      b.rows.forEach((r, i) => proposed.set(r, formatIndexNo(setting.pattern, { unit: setting.code, year: b.year, month: Number(r.values.written_on.slice(5, 7)), serial: first + i })))
     }
     const inUse = new Set((await trx.selectFrom('catalogue_items').select('index_no').where('index_no', 'in', [...proposed.values()]).execute()).map((r) => r.index_no))
     for (const [r, no] of proposed) if (!inUse.has(no) && !fileIndexNos.has(no)) r.indexNo = no

@@ -1,7 +1,11 @@
 /** publishing: 主动公开 — the statutory catalogue, the editorial workflow with its privacy gate, versions and withdrawal. */
 
 /** 目录栏目 (条例 第二十条、第二十一条), 主题分类, 公文种类 and other vocabularies. */
-export { CATALOGUE_SECTIONS, TOPICS, GENRES, DISCLOSURE_LABELS, VALIDITY_LABELS, CHANNEL_LABELS, sectionOf, type CatalogueSection } from './catalogue-terms.ts'
+export { CATALOGUE_SECTIONS, TOPICS, TOPIC_SCHEME, GENRES, DISCLOSURE_LABELS, VALIDITY_LABELS, CHANNEL_LABELS, sectionOf, type CatalogueSection, type TopicClass } from './catalogue-terms.ts'
+/** 主题分类 values: one level or gov.cn's "first\\second"; how pages show them; the classes in force. */
+export { formatTopic, splitTopic, topicValue, isKnownTopic, topicVocabulary, TOPIC_SEPARATOR, type TopicVocabulary } from './topics.ts'
+/** 主题分类维护: the classes the installation added to the built-in scheme. */
+export { loadTopicVocabulary, listAddedTopics, addTopic, removeTopic, type AddedTopicRow } from './manage-topics.ts'
 /** Workflow states, actions and who may take them. */
 export { STATE_LABELS, ACTION_LABELS, WITHDRAWAL_KINDS, availableActions, workflowRefusal, type EditionState, type WorkflowAction, type WithdrawalKind } from './workflow.ts'
 /** The use cases of the editorial workflow. */
@@ -33,3 +37,10 @@ export { amendmentsOf, targetsOf, relationsOf, type RelatedDocument } from './re
 export { importCatalogue, importDate, IMPORT_COLUMNS, type ImportRow, type ImportCell, type ImportColumn, type ImportOptions, type ImportResult, type RejectedRow } from './import-items.ts'
 /** Reads a catalogue import file (CSV in UTF-8 or GB18030, or XLSX) into rows for importCatalogue. */
 export { readCatalogueFile, parseCatalogueCsv, parseCatalogueXlsx, type ParsedImportFile } from './import-file.ts'
+/** 敏感词表 of the installation (the privacy gate's list), kept by the 公开办 and the security administrator. */
+export { sensitiveWordsInForce, listSensitiveWords, addSensitiveWords, removeSensitiveWord, sensitiveWordKey, type SensitiveWordRow } from './manage-sensitive-words.ts'
+/** 索引号规则 per unit: pattern and code, with a preview of the next number; numbers are never issued twice. */
+export { indexSettingOf, indexSettingHistory, previewIndexNo, checkIndexRule, setIndexRule, type IndexSetting } from './index-pattern.ts'
+export { formatIndexNo, indexPatternProblems, isValidUscc, isValidOrgCode, codeProblems, CODE_KINDS, DEFAULT_INDEX_PATTERN, type CodeKind } from './index-no.ts'
+/** Who may change the catalogue's settings (for menus). */
+export { canChangeSetting, type SettingAction } from './publishing.policy.ts'

@@ -7,6 +7,7 @@ import type { Executor } from '../../database.ts'
 import { highlight, queryTokens, toTsqueryText, wholeQueryDocNo } from '../search/index.ts'
 import { htmlText } from './body.ts'
 import { toEdition, type Edition } from './publishing.repository.ts'
+import { TOPIC_SEPARATOR } from './topics.ts'
 
 export interface PublicItem {
   itemId: number
@@ -25,7 +26,10 @@ export interface PublicFilter {
   section?: string
   organisationId?: number
   year?: number
+  /** 主题分类, first level: matches items classified under it, with or without a second level. */
   topic?: string
+  /** 主题分类, both levels ("综合政务\\政务公开"): matches exactly. */
+  subtopic?: string
   validity?: string
 }
 
@@ -33,12 +37,17 @@ function toPublicItem(r: any): PublicItem {
   return { itemId: r.item_id, indexNo: r.index_no, organisationId: r.organisation_id, title: r.title, docNo: r.doc_no, section: r.section, topic: r.topic, validity: r.validity, year: r.year, publishedAt: new Date(r.published_at) }
 }
 
+// The first level of a stored 主题分类 (the part before gov.cn's backslash; the whole value when there is none).
+// chr(92) is the backslash (TOPIC_SEPARATOR), written without a parameter so that SELECT and GROUP BY are one expression.
+const firstLevel = sql<string>`split_part(s.topic, chr(92), 1)`
+
 function filtered(db: Executor, filter: PublicFilter) {
   let q = db.selectFrom('catalogue_search as s').innerJoin('catalogue_items as i', 'i.id', 's.item_id')
   if (filter.section) q = q.where('s.section', '=', filter.section)
   if (filter.organisationId) q = q.where('s.organisation_id', '=', filter.organisationId)
   if (filter.year) q = q.where('s.year', '=', filter.year)
-  if (filter.topic) q = q.where('s.topic', '=', filter.topic)
+  if (filter.topic) q = q.where(firstLevel, '=', filter.topic)
+  if (filter.subtopic) q = q.where('s.topic', '=', filter.subtopic)
   if (filter.validity) q = q.where('s.validity', '=', filter.validity)
   return q
 }
@@ -91,8 +100,11 @@ export interface SearchResult {
   total: number
   /** The query read as a 文号, when it is one. */
   docNo: string | null
-  /** Counts of the matched items by 发布机构, 目录栏目, 主题分类, year and 有效性 (before the filter of that facet). */
-  facets: { organisation: Facet[]; section: Facet[]; topic: Facet[]; year: Facet[]; validity: Facet[] }
+  /**
+   * Counts of the matched items by 发布机构, 目录栏目, 主题分类 (first level; and second level — full values — once a
+   * first level is chosen), year and 有效性, each before the filter of that facet.
+   */
+  facets: { organisation: Facet[]; section: Facet[]; topic: Facet[]; subtopic: Facet[]; year: Facet[]; validity: Facet[] }
   /** When nothing matched every word: items matching some of the words. */
   nearMatches: PublicItem[]
 }
@@ -116,7 +128,7 @@ const COLUMNS = ['s.item_id', 'i.index_no', 's.organisation_id', 's.title', 's.d
  * relevance or date order; near matches (any of the words) when nothing matches all of them.
  */
 export async function searchLiveItems(db: Executor, query: string, filter: PublicFilter, page: { limit: number; offset: number }, order: SearchOrder = 'relevance'): Promise<SearchResult> {
-  const empty: SearchResult = { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], year: [], validity: [] }, nearMatches: [] }
+  const empty: SearchResult = { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], subtopic: [], year: [], validity: [] }, nearMatches: [] }
   const docNo = wholeQueryDocNo(query)?.normalised ?? null
   const tokens = queryTokens(query)
   if (tokens.length === 0 && !docNo) return { ...empty, docNo }
@@ -132,15 +144,19 @@ export async function searchLiveItems(db: Executor, query: string, filter: Publi
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
   // Each facet counts the matches under every other filter, so choosing one value never hides the others.
-  const facet = async (column: 's.organisation_id' | 's.section' | 's.topic' | 's.year' | 's.validity', drop: keyof PublicFilter) => {
-    const rowsOf = await filtered(db, { ...filter, [drop]: undefined }).where(matchClause(tsquery, docNo))
-      .select([sql<string>`${sql.ref(column)}::text`.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(column).orderBy('n', 'desc').limit(30).execute()
-    return rowsOf.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }))
+  const facet = async (column: 's.organisation_id' | 's.section' | 's.topic' | 's.year' | 's.validity' | typeof firstLevel, drop: keyof PublicFilter) => {
+    let from = filtered(db, { ...filter, [drop]: undefined }).where(matchClause(tsquery, docNo))
+    // Second levels: only two-level values count (an item classified by its first level alone has none).
+    if (drop === 'subtopic') from = from.where(sql<boolean>`strpos(s.topic, ${TOPIC_SEPARATOR}) > 0`)
+    const grouped = typeof column === 'string' ? sql.ref(column) : column
+    const rowsOf = await from.select([sql<string>`${grouped}::text`.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(grouped).orderBy('n', 'desc').limit(30).execute()
+    return rowsOf.filter((r) => r.value !== null && r.value !== '').map((r) => ({ value: String(r.value), count: Number(r.n) }))
   }
   const facets = total === 0 ? empty.facets : {
     organisation: await facet('s.organisation_id', 'organisationId'),
     section: await facet('s.section', 'section'),
-    topic: await facet('s.topic', 'topic'),
+    topic: await facet(firstLevel, 'topic'),
+    subtopic: filter.topic ? await facet('s.topic', 'subtopic') : [],
     year: (await facet('s.year', 'year')).sort((a, b) => Number(b.value) - Number(a.value)),
     validity: await facet('s.validity', 'validity'),
   }

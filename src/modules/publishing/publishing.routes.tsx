@@ -14,10 +14,12 @@ import {
   approveEdition, approveRetrospectively, createItem, forcePublish, overridePrivacy, PrivacyGateError, publishEdition, rejectEdition, startNewEdition, submitEdition,
   updateDraft, withdrawItem, currentPrivacyReview,
 } from './edition-workflow.ts'
-import { EditionForm, ReasonForm, ScheduleForm, WithdrawForm } from './publishing.forms.ts'
+import { editionForm, ReasonForm, ScheduleForm, WithdrawForm } from './publishing.forms.ts'
+import { loadTopicVocabulary } from './manage-topics.ts'
 import { editionsOf, eventsOf, findItem, listItems, workingEdition, type Edition } from './publishing.repository.ts'
 import { availableActions } from './workflow.ts'
 import { CatalogueList, EditionFormPage, ItemPage, type PublicationClock } from './views/admin-pages.tsx'
+import { catalogueSettingsRoutes } from './settings.routes.tsx'
 
 // 条例 第二十六条: 自该政府信息形成或者变更之日起20个工作日内及时公开.
 const PUBLICATION_WORKING_DAYS = 20
@@ -87,15 +89,16 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
 
   app.get('/admin/catalogue/new', { preHandler: staff }, async (request, reply) => {
     if (!isUnitStaff(request.actor!)) await authorise(ctx(request), 'catalogue.edit')
-    return page(request, reply, '新建公开信息', <EditionFormPage csrf={request.csrfToken()} action="/admin/catalogue/new" title="新建公开信息" values={{ disclosure: 'proactive', writtenOn: deps.clock.today() }} />)
+    return page(request, reply, '新建公开信息', <EditionFormPage csrf={request.csrfToken()} action="/admin/catalogue/new" title="新建公开信息" values={{ disclosure: 'proactive', writtenOn: deps.clock.today() }} topics={await loadTopicVocabulary(deps.db)} />)
   })
 
   app.post('/admin/catalogue/new', { preHandler: staff }, async (request, reply) => {
     if (!isUnitStaff(request.actor!)) await authorise(ctx(request), 'catalogue.edit')
     const body = formBody(request.body)
     const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>
-    const render = (errors: FieldMessage[], status = 400) => page(request, reply, '新建公开信息', <EditionFormPage csrf={request.csrfToken()} action="/admin/catalogue/new" title="新建公开信息" values={values} errors={errors} />, status)
-    const form = EditionForm.safeParse(body)
+    const topics = await loadTopicVocabulary(deps.db)
+    const render = (errors: FieldMessage[], status = 400) => page(request, reply, '新建公开信息', <EditionFormPage csrf={request.csrfToken()} action="/admin/catalogue/new" title="新建公开信息" values={values} errors={errors} topics={topics} />, status)
+    const form = editionForm(topics).safeParse(body)
     if (!form.success) return render(fieldErrors(form.error))
     try {
       const id = await createItem(ctx(request), form.data as any)
@@ -136,7 +139,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     if (!edition || !availableActions(request.actor!, { ...edition, organisationId: item.organisationId }).includes('edit')) return reply.redirect(`/admin/catalogue/${item.id}`, 303)
     const relations = await relationsOf(deps.db, edition.id)
     const values = { ...editionFormValues(edition), amends: relations.amends.join('\n'), repeals: relations.repeals.join('\n') }
-    return page(request, reply, '修改公开信息', <EditionFormPage csrf={request.csrfToken()} action={`/admin/catalogue/${item.id}/edit`} title="修改公开信息" values={values} revision={edition.editionNo > 1} />)
+    return page(request, reply, '修改公开信息', <EditionFormPage csrf={request.csrfToken()} action={`/admin/catalogue/${item.id}/edit`} title="修改公开信息" values={values} revision={edition.editionNo > 1} topics={await loadTopicVocabulary(deps.db)} />)
   })
 
   app.post('/admin/catalogue/:id/edit', { preHandler: staff }, async (request, reply) => {
@@ -146,8 +149,9 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     const item = await findItem(deps.db, id)
     if (!item || item.organisationId !== request.actor!.organisationId) throw new NotFoundError()
     const working = await workingEdition(deps.db, id)
-    const render = (errors: FieldMessage[], status = 400) => page(request, reply, '修改公开信息', <EditionFormPage csrf={request.csrfToken()} action={`/admin/catalogue/${id}/edit`} title="修改公开信息" values={values} errors={errors} revision={(working?.editionNo ?? 1) > 1} />, status)
-    const form = EditionForm.safeParse(body)
+    const topics = await loadTopicVocabulary(deps.db)
+    const render = (errors: FieldMessage[], status = 400) => page(request, reply, '修改公开信息', <EditionFormPage csrf={request.csrfToken()} action={`/admin/catalogue/${id}/edit`} title="修改公开信息" values={values} errors={errors} revision={(working?.editionNo ?? 1) > 1} topics={topics} />, status)
+    const form = editionForm(topics).safeParse(body)
     if (!form.success) return render(fieldErrors(form.error))
     try {
       await updateDraft(ctx(request), id, form.data as any)
@@ -238,6 +242,9 @@ export async function publishingRoutes(app: FastifyInstance, deps: StaffDeps): P
     }
     throw new NotFoundError()
   })
+
+  // 主题分类, 敏感词表 and 索引号规则.
+  await catalogueSettingsRoutes(app, deps)
 
   for (const [path, run] of steps) {
     app.post(`/admin/catalogue/:id/${path}`, { preHandler: staff }, async (request, reply) => {

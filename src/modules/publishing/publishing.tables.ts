@@ -115,7 +115,45 @@ export interface CatalogueRelationsTable {
   relation: string
 }
 
+/** 主题分类 added by the installation to the built-in scheme (catalogue-terms.ts); second_level '' = a first-level class. */
+export interface CatalogueTopicsTable {
+  id: Generated<number>
+  first_level: string
+  second_level: Generated<string>
+  note: Generated<string>
+  added_by_user_id: number
+  added_at: Timestamp
+  removed_by_user_id: number | null
+  removed_at: Timestamp | null
+}
+
+/** 索引号 pattern of a publisher, as a history (the latest row is in force). */
+export interface IndexNoPatternsTable {
+  id: Generated<number>
+  organisation_id: number
+  pattern: string
+  code_kind: string
+  code: string
+  set_by_user_id: number
+  set_at: Timestamp
+}
+
+/** 敏感词 of the installation (removed rows stay, with who removed them and when). */
+export interface SensitiveWordsTable {
+  id: Generated<number>
+  word: string
+  word_key: string
+  note: Generated<string>
+  added_by_user_id: number | null
+  added_at: ColumnType<Date, Date | string | undefined, Date | string>
+  removed_by_user_id: number | null
+  removed_at: Timestamp | null
+}
+
 export interface PublishingTables {
+  catalogue_topics: CatalogueTopicsTable
+  index_no_patterns: IndexNoPatternsTable
+  sensitive_words: SensitiveWordsTable
   catalogue_relations: CatalogueRelationsTable
   catalogue_attachments: CatalogueAttachmentsTable
   index_no_counters: IndexNoCountersTable

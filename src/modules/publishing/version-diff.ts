@@ -6,6 +6,7 @@
 import { diffArrays, diffChars } from 'diff'
 import { htmlText } from './body.ts'
 import type { Edition } from './publishing.repository.ts'
+import { formatTopic } from './topics.ts'
 
 export interface DiffSegment {
   text: string
@@ -50,7 +51,7 @@ export function diffVersions(older: Edition, newer: Edition): VersionDiff {
   compare('名称', older.title, newer.title)
   compare('文号', older.docNo, newer.docNo)
   compare('成文日期', older.writtenOn, newer.writtenOn)
-  compare('主题分类', older.topic, newer.topic)
+  compare('主题分类', formatTopic(older.topic), formatTopic(newer.topic))
   compare('有效性', older.validity, newer.validity)
   compare('施行日期', older.effectiveOn, newer.effectiveOn)
   compare('失效日期', older.expiresOn, newer.expiresOn)

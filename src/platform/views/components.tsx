@@ -74,13 +74,15 @@ export function TextArea(props: FieldProps & { value?: string; rows?: number }) 
   )
 }
 
-export function Select(props: FieldProps & { value?: string | number; options: { value: string | number; label: string }[]; placeholder?: string }) {
-  const { name, hint, errors, value, options, placeholder } = props
+/** A select; `groups` adds <optgroup>s after `options` (plain HTML: works without JavaScript and in old browsers). */
+export function Select(props: FieldProps & { value?: string | number; options: { value: string | number; label: string }[]; placeholder?: string; groups?: { label: string; options: { value: string; label: string }[] }[] }) {
+  const { name, hint, errors, value, options, placeholder, groups } = props
   return (
     <FieldWrapper {...props}>
       <select class="select" id={fieldId(name)} name={name} aria-describedby={describedBy(name, hint, errors)} aria-invalid={messageFor(errors, name) ? 'true' : undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => <option value={String(o.value)} selected={String(o.value) === String(value ?? '')}>{o.label}</option>)}
+        {groups?.map((g) => <optgroup label={g.label}>{g.options.map((o) => <option value={o.value} selected={o.value === String(value ?? '')}>{o.label}</option>)}</optgroup>)}
       </select>
     </FieldWrapper>
   )

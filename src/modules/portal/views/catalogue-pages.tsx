@@ -2,7 +2,7 @@
 import { statutoryDate } from '../../../platform/clock.ts'
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
-import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
+import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, formatTopic, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -67,7 +67,7 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
       <table class="meta-block">
         <caption class="visually-hidden">信息属性</caption>
         <tbody>
-          <tr><th scope="row">索引号</th><td>{page.indexNo}</td><th scope="row">主题分类</th><td>{e.topic}</td></tr>
+          <tr><th scope="row">索引号</th><td>{page.indexNo}</td><th scope="row">主题分类</th><td>{formatTopic(e.topic)}</td></tr>
           <tr><th scope="row">发布机构</th><td>{unitName}</td><th scope="row">成文日期</th><td>{e.writtenOn}</td></tr>
           <tr><th scope="row">文号</th><td>{e.docNo ?? '无'}</td><th scope="row">发布日期</th><td>{date(page.firstPublishedAt)}</td></tr>
           <tr><th scope="row">名称</th><td colSpan={3}>{e.title}</td></tr>
@@ -118,7 +118,7 @@ export interface SearchView {
 }
 
 const FACET_TITLES: [keyof SearchResult['facets'], string, string][] = [
-  ['organisation', 'unit', '发布机构'], ['section', 'section', '目录栏目'], ['topic', 'topic', '主题分类'], ['year', 'year', '成文年份'], ['validity', 'validity', '有效性'],
+  ['organisation', 'unit', '发布机构'], ['section', 'section', '目录栏目'], ['topic', 'topic', '主题分类'], ['subtopic', 'subtopic', '二级主题分类'], ['year', 'year', '成文年份'], ['validity', 'validity', '有效性'],
 ]
 
 function searchHref(view: SearchView, change: Record<string, string | undefined>): string {
@@ -141,7 +141,7 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
         <div class="search-layout">
           <div class="search-results">
             {active.length ? (
-              <p class="active-filters">已筛选：{active.map(([k, v]) => <a class="tag" href={searchHref(view, { [k]: undefined, page: undefined })}>{facetLabel(k, v)}（取消）</a>)}</p>
+              <p class="active-filters">已筛选：{active.map(([k, v]) => <a class="tag" href={searchHref(view, { [k]: undefined, page: undefined, ...(k === 'topic' ? { subtopic: undefined } : {}) })}>{facetLabel(k, v)}（取消）</a>)}</p>
             ) : null}
             {result.items.length ? (
               <>
@@ -179,7 +179,7 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
                 <nav aria-label={`按${title}筛选`}>
                   <h2 class="facet__title">{title}</h2>
                   <ul>{result.facets[key].map((f) => (
-                    <li>{view.filters[param] === f.value ? <strong>{facetLabel(param, f.value)}（{f.count}）</strong> : <a href={searchHref(view, { [param]: f.value, page: undefined })}>{facetLabel(param, f.value)}（{f.count}）</a>}</li>
+                    <li>{view.filters[param] === f.value ? <strong>{facetLabel(param, f.value)}（{f.count}）</strong> : <a href={searchHref(view, { [param]: f.value, page: undefined, ...(param === 'topic' ? { subtopic: undefined } : {}) })}>{facetLabel(param, f.value)}（{f.count}）</a>}</li>
                   ))}</ul>
                 </nav>
               ) : null)}

@@ -2,7 +2,8 @@
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Breadcrumbs, Button, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
-import { CATALOGUE_SECTIONS, CHANNEL_LABELS, DISCLOSURE_LABELS, GENRES, TOPICS, VALIDITY_LABELS, sectionOf } from '../catalogue-terms.ts'
+import { CATALOGUE_SECTIONS, CHANNEL_LABELS, DISCLOSURE_LABELS, GENRES, VALIDITY_LABELS, sectionOf } from '../catalogue-terms.ts'
+import { formatTopic, topicOptionGroups, type TopicVocabulary } from '../topics.ts'
 import { ATTACHMENT_TYPES, formatSize, type Attachment } from '../attachments.ts'
 import type { ChannelRecord } from '../channels.ts'
 import type { CatalogueEvent, CatalogueItem, Edition, ItemRow, PrivacyReview } from '../publishing.repository.ts'
@@ -53,7 +54,7 @@ export function CatalogueList({ rows, total, page, pageSize, unitNames, clocks, 
   )
 }
 
-export function EditionFormPage({ csrf, action, title, values, errors, revision }: { csrf: string; action: string; title: string; values: Record<string, string>; errors?: FieldMessage[]; revision?: boolean }) {
+export function EditionFormPage({ csrf, action, title, values, errors, revision, topics }: { csrf: string; action: string; title: string; values: Record<string, string>; errors?: FieldMessage[]; revision?: boolean; topics: TopicVocabulary }) {
   return (
     <>
       <Breadcrumbs items={[{ href: '/admin/catalogue', label: '主动公开' }, { label: title }]} />
@@ -65,7 +66,7 @@ export function EditionFormPage({ csrf, action, title, values, errors, revision 
         <TextField name="issuingBody" label="发文机关" value={values.issuingBody} errors={errors} hint="与发布机构不同时填写，例如联合发文" />
         <TextField name="writtenOn" label="成文日期" value={values.writtenOn} width="short" errors={errors} hint="例如 2026-11-20。自成文之日起 20 个工作日内应当公开（《条例》第二十六条）" />
         <Select name="section" label="目录栏目" value={values.section} placeholder="请选择" options={CATALOGUE_SECTIONS.map((s) => ({ value: s.key, label: `${s.label}（${s.basis}）` }))} errors={errors} />
-        <Select name="topic" label="主题分类" value={values.topic} placeholder="请选择" options={TOPICS.map((t) => ({ value: t, label: t }))} errors={errors} />
+        <Select name="topic" label="主题分类" value={values.topic} placeholder="请选择" options={[]} groups={topicOptionGroups(topics)} errors={errors} hint="先找到一级分类，再选其下的二级分类；没有合适的二级分类时选“不细分”" />
         <Select name="genre" label="体裁（公文种类）" value={values.genre} placeholder="请选择" options={GENRES.map((g) => ({ value: g, label: g }))} errors={errors} />
         <TextArea name="summary" label="内容概述" value={values.summary} rows={3} errors={errors} />
         <TextArea name="body" label="正文" value={values.body} rows={14} errors={errors} hint="段落之间空一行。也可以粘贴网页格式的内容，系统只保留段落、标题、列表、表格和链接" />
@@ -119,7 +120,7 @@ export function ItemPage({ channels, attachments, csrf, item, unitName, edition,
         { key: '成文日期', value: edition.writtenOn },
         { key: '公开期限', value: `${clock.dueOn}${clock.provisional ? '（暂定）' : ''}` },
         { key: '目录栏目', value: sectionOf(edition.section)?.label ?? edition.section },
-        { key: '主题分类', value: edition.topic },
+        { key: '主题分类', value: formatTopic(edition.topic) },
         { key: '公开方式', value: DISCLOSURE_LABELS[edition.disclosure as keyof typeof DISCLOSURE_LABELS] ?? edition.disclosure },
         { key: '有效性', value: edition.validity ? VALIDITY_LABELS[edition.validity as keyof typeof VALIDITY_LABELS] : '不适用' },
         ...(live && live.id !== edition.id ? [{ key: '网上现行版本', value: <a href={`/xxgk/xinxi/${item.id}`}>公开版本 {live.versionNo}</a> }] : []),
