@@ -105,6 +105,16 @@ describe('importCatalogue', () => {
       .select('index_no').where('organisations.code', '=', 'mzj').orderBy('index_no').execute()
     expect(numbers.map((n) => n.index_no)).toEqual(['mzj/2023-00002', 'mzj/2023-00005', 'mzj/2023-00006'])
   })
+
+  it('reads 主题分类 in one level or two (gov.cn\'s backslash, or "一级 > 二级") and names the second levels a first level has', async () => {
+    const result = await importCatalogue(database.db, [
+      { ...GOOD, 文号: '渝府办发〔2023〕61号', 主题分类: '财政、金融、审计\\税务' },
+      { ...GOOD, 文号: '渝府办发〔2023〕62号', 主题分类: '财政、金融、审计 > 银行' },
+      { ...GOOD, 文号: '渝府办发〔2023〕63号', 主题分类: '财政、金融、审计\\彩票' },
+    ], { ...options, dryRun: true })
+    expect(result.accepted).toBe(2)
+    expect(result.rejected).toEqual([{ row: 4, field: '主题分类', message: expect.stringMatching(/^“财政、金融、审计”下没有二级分类“彩票”，请填写其中之一：财政、税务、银行/) }])
+  })
 })
 
 describe('reading import files', () => {
