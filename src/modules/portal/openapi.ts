@@ -55,13 +55,13 @@ export const OPENAPI = {
     schemas: {
       ItemSummary: {
         type: 'object',
-        properties: { id: { type: 'integer' }, indexNo: { type: 'string', description: '索引号' }, title: { type: 'string' }, docNo: { type: ['string', 'null'], description: '文号（规范化为〔〕）' }, section: { type: 'string' }, topic: { type: 'string' }, year: { type: 'integer' }, validity: { type: ['string', 'null'], enum: ['in_force', 'expired', 'repealed', null] }, publishedAt: { type: 'string', format: 'date-time' }, url: { type: 'string' } },
+        properties: { id: { type: 'integer' }, indexNo: { type: 'string', description: '索引号' }, title: { type: 'string' }, docNo: { type: ['string', 'null'], description: '文号（规范化为〔〕）' }, section: { type: 'string' }, topic: { type: 'string', description: '主题分类：一级（如“综合政务”），或以反斜杠连接的两级（如“综合政务\\政务公开”）' }, year: { type: 'integer' }, validity: { type: ['string', 'null'], enum: ['in_force', 'expired', 'repealed', null] }, publishedAt: { type: 'string', format: 'date-time' }, url: { type: 'string' } },
       },
       Item: {
         type: 'object',
         properties: {
           id: { type: 'integer' }, indexNo: { type: 'string' }, state: { type: 'string', enum: ['published', 'withdrawn'] }, title: { type: 'string' }, docNo: { type: ['string', 'null'] }, issuingBody: { type: 'string' },
-          writtenOn: { type: 'string', format: 'date', description: '成文日期' }, firstPublishedAt: { type: 'string', format: 'date-time' }, topic: { type: 'string' }, genre: { type: 'string' }, section: { type: 'string' },
+          writtenOn: { type: 'string', format: 'date', description: '成文日期' }, firstPublishedAt: { type: 'string', format: 'date-time' }, topic: { type: 'string', description: '主题分类：一级（如“综合政务”），或以反斜杠连接的两级（如“综合政务\\政务公开”）' }, genre: { type: 'string' }, section: { type: 'string' },
           summary: { type: 'string' }, bodyHtml: { type: 'string', description: '经过清洗的正文 HTML' }, validity: { type: ['string', 'null'] }, effectiveOn: { type: ['string', 'null'] }, expiresOn: { type: ['string', 'null'] },
           withdrawal: { type: ['object', 'null'] }, versions: { type: 'array', items: { type: 'object' } }, url: { type: 'string' },
         },

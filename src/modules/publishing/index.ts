@@ -41,6 +41,7 @@ export { readCatalogueFile, parseCatalogueCsv, parseCatalogueXlsx, type ParsedIm
 export { sensitiveWordsInForce, listSensitiveWords, addSensitiveWords, removeSensitiveWord, sensitiveWordKey, type SensitiveWordRow } from './manage-sensitive-words.ts'
 /** 索引号规则 per unit: pattern and code, with a preview of the next number; numbers are never issued twice. */
 export { indexSettingOf, indexSettingHistory, previewIndexNo, checkIndexRule, setIndexRule, type IndexSetting } from './index-pattern.ts'
+/** 索引号 patterns and the national unit codes (GB 32100 统一社会信用代码, GB 11714 组织机构代码) as pure rules. */
 export { formatIndexNo, indexPatternProblems, isValidUscc, isValidOrgCode, codeProblems, CODE_KINDS, DEFAULT_INDEX_PATTERN, type CodeKind } from './index-no.ts'
 /** Who may change the catalogue's settings (for menus). */
 export { canChangeSetting, type SettingAction } from './publishing.policy.ts'

@@ -16,7 +16,8 @@ export const settingsPaths = {
   indexRule: (organisationId: number) => `/admin/catalogue/settings/index-no/${organisationId}`,
 }
 
-const SETTINGS_CRUMB = { href: '/admin/catalogue', label: '主动公开' }
+// The settings are reached from the back-office menu; not everyone who keeps them may open 主动公开 itself.
+const SETTINGS_CRUMB = { href: '/admin', label: '工作台' }
 
 export function TopicsPage({ csrf, vocabulary, added, userNames, values = {}, errors, done }: {
   csrf: string; vocabulary: TopicVocabulary; added: AddedTopicRow[]; userNames: Map<number, string>; values?: Record<string, string>; errors?: FieldMessage[]; done?: string
@@ -40,7 +41,7 @@ export function TopicsPage({ csrf, vocabulary, added, userNames, values = {}, er
       <Form action={`${settingsPaths.topics()}/second`} csrf={csrf}>
         <Select name="first" label="所属一级分类" value={values.first} placeholder="请选择" options={vocabulary.groups.map((g) => ({ value: g.first, label: g.first }))} errors={errors} />
         <TextField name="second" label="二级分类名称" value={values.second} errors={errors} hint="不超过 40 个字，例如“乡村振兴”" />
-        <TextField name="note" label="说明（可不填）" value={values.note} errors={errors} hint="例如依据的文件，便于日后核对" />
+        <TextField name="note" label="二级分类说明（可不填）" value={values.note} errors={errors} hint="例如依据的文件，便于日后核对" />
         <Button>添加二级分类</Button>
       </Form>
 
@@ -48,7 +49,7 @@ export function TopicsPage({ csrf, vocabulary, added, userNames, values = {}, er
       <p>只有确实不属于任何现有一级分类时才添加一级分类。</p>
       <Form action={`${settingsPaths.topics()}/first`} csrf={csrf}>
         <TextField name="newFirst" label="一级分类名称" value={values.newFirst} errors={errors} />
-        <TextField name="newFirstNote" label="说明（可不填）" value={values.newFirstNote} errors={errors} />
+        <TextField name="newFirstNote" label="一级分类说明（可不填）" value={values.newFirstNote} errors={errors} />
         <Button variant="secondary">添加一级分类</Button>
       </Form>
 
@@ -89,7 +90,7 @@ export function SensitiveWordsPage({ csrf, words, userNames, values = {}, errors
 }) {
   const inForce = words.filter((w) => !w.removedAt)
   const removed = words.filter((w) => w.removedAt)
-  const who = (id: number | null) => (id === null ? '系统初始词表' : userNames.get(id) ?? '')
+  const who = (id: number | null) => (id === null ? '系统' : userNames.get(id) ?? '')
   return (
     <>
       <Breadcrumbs items={[SETTINGS_CRUMB, { label: '敏感词表' }]} />
@@ -150,7 +151,7 @@ export function IndexRulesPage({ units }: { units: UnitIndexRule[] }) {
         <table class="table">
           <thead><tr><th scope="col">单位</th><th scope="col">规则</th><th scope="col">单位编码</th><th scope="col">下一个索引号</th></tr></thead>
           <tbody>{units.map((u) => (
-            <tr><td><a href={settingsPaths.indexRule(u.organisationId)}>{u.name}</a></td><td>{u.setting.pattern}{u.setting.setAt ? '' : '（默认）'}</td><td>{u.setting.code}</td><td>{u.next}</td></tr>
+            <tr><td><a href={settingsPaths.indexRule(u.organisationId)}>{u.name}</a></td><td class="code-value">{u.setting.pattern}{u.setting.setAt ? '' : '（默认）'}</td><td class="code-value">{u.setting.code}</td><td class="code-value">{u.next}</td></tr>
           ))}</tbody>
         </table>
       </TableWrap>
@@ -169,13 +170,13 @@ export function IndexRulePage({ csrf, unitName, organisationId, setting, next, h
       {done ? <Notice>{done}</Notice> : null}
       <ErrorSummary errors={errors} />
       <SummaryList rows={[
-        { key: '现行规则', value: `${setting.pattern}${setting.setAt ? '' : '（默认）'}` },
-        { key: '单位编码', value: `${setting.code}（${CODE_KINDS[setting.codeKind]}）` },
-        { key: '下一个索引号', value: next },
+        { key: '现行规则', value: <span class="code-value">{setting.pattern}{setting.setAt ? '' : '（默认）'}</span> },
+        { key: '单位编码', value: <><span class="code-value">{setting.code}</span>（{CODE_KINDS[setting.codeKind]}）</> },
+        { key: '下一个索引号', value: <span class="code-value">{next}</span> },
       ]} />
       <h2>修改规则</h2>
       <p>修改后，新建的信息按新规则编号；已有信息的索引号不变。流水号接着本年度已用的号码继续，不会重复使用已经发出的索引号。</p>
-      {preview ? <Notice kind="info">按填写的规则，下一个索引号将是 <strong>{preview}</strong>。确认无误后点击“保存规则”。</Notice> : null}
+      {preview ? <Notice kind="info">按填写的规则，下一个索引号将是 <strong class="code-value">{preview}</strong>。确认无误后点击“保存规则”。</Notice> : null}
       <Form action={settingsPaths.indexRule(organisationId)} csrf={csrf}>
         <TextField name="pattern" label="规则" value={values.pattern} errors={errors} hint="可用 {unit} 单位编码、{yyyy} 年份、{mm} 月份、{serial:05} 五位流水号，例如 {unit}/{yyyy}-{serial:05} 或 {unit}/{yyyy}{mm}-{serial:05}" />
         <Select name="codeKind" label="单位编码类型" value={values.codeKind} options={Object.entries(CODE_KINDS).map(([value, label]) => ({ value, label }))} errors={errors} />
@@ -190,7 +191,7 @@ export function IndexRulePage({ csrf, unitName, organisationId, setting, next, h
         <TableWrap label="索引号规则修改记录">
           <table class="table">
             <thead><tr><th scope="col">启用时间</th><th scope="col">规则</th><th scope="col">单位编码</th><th scope="col">修改人</th></tr></thead>
-            <tbody>{history.map((h) => <tr><td>{formatInstant(h.setAt)}</td><td>{h.pattern}</td><td>{h.code}</td><td>{userNames.get(h.setByUserId ?? 0) ?? ''}</td></tr>)}</tbody>
+            <tbody>{history.map((h) => <tr><td>{formatInstant(h.setAt)}</td><td class="code-value">{h.pattern}</td><td class="code-value">{h.code}</td><td>{userNames.get(h.setByUserId ?? 0) ?? ''}</td></tr>)}</tbody>
           </table>
         </TableWrap>
       )}
