@@ -13,7 +13,7 @@
  * Prints req/s, p50/p99 and the ratio gongkai ÷ nginx (median of the adjacent pairs) — the goal for the cached item
  * page is ≥ 0.15×. nginx is the yardstick for this noisy, shared machine: compare ratios between runs, not req/s.
  */
-import { BenchError, freePort, httpGet, median, printTable, round, runMain, spawnServer, tempDir, waitForOk, type ServerProcess } from './lib/harness.ts'
+import { BenchError, freePort, httpGet, median, printTable, round, loadNote, runMain, SEEDING_START_TIMEOUT_MS, spawnServer, tempDir, waitForOk, type ServerProcess } from './lib/harness.ts'
 import { requireTools, runWrk, startNginx, type SavedPage, type WrkResult } from './lib/wrk.ts'
 
 const SECONDS = Math.min(60, Math.max(1, Math.round(Number(process.env.BENCH_WRK_SECONDS) || 5)))
@@ -50,7 +50,7 @@ async function startGongkai(dataDir: string, env: Record<string, string>): Promi
   const t0 = performance.now()
   // One PUBLIC_URL for both starts: the item page's QR code encodes it, and the bytes must not change with the port.
   const server = spawnServer({ dataDir, port, nodeEnv: 'development', env: { PUBLIC_URL: 'http://127.0.0.1:3000', ...env } })
-  return { server, startMs: await waitForOk(server, t0) }
+  return { server, startMs: await waitForOk(server, t0, '/', 20, SEEDING_START_TIMEOUT_MS) }
 }
 
 /** The item page of the 政府信息公开条例 (found through the public search) and the first catalogue list page. */
@@ -80,6 +80,7 @@ async function checkPage(server: ServerProcess, page: Page, mode: Mode): Promise
 runMain('bench/portal-pages', async () => {
   const started = performance.now()
   requireTools()
+  const loadAtStart = loadNote()
   const dataDir = tempDir('gongkai-bench-pages-data-')
   let pages: Page[] = []
   let nginx: ServerProcess | undefined
@@ -135,6 +136,7 @@ runMain('bench/portal-pages', async () => {
   const verdict = cachedItem.ratio >= GOAL_CACHED_ITEM ? '达到 / met' : '未达到 / NOT met'
   console.log(`\n目标 / goal: cached item page ≥ ${GOAL_CACHED_ITEM}× nginx — ${round(cachedItem.ratio, 3)}×, ${verdict}`)
   if (warnings.length) console.log(`\n注意 / warnings:\n  ${warnings.join('\n  ')}`)
+  console.log(`\nat start: ${loadAtStart}; at end: ${loadNote()}`)
   console.log(`\n${JSON.stringify({
     bench: 'portal-pages', node: process.version, wrk: `-t${WRK_OPTIONS.threads} -c${WRK_OPTIONS.connections} -d${SECONDS}s`, startMs: starts,
     pages: pages.map((p) => ({ name: p.name, path: p.urlPath, bytes: p.body.length })), figures,

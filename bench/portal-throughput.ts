@@ -9,7 +9,7 @@
  * p50/p99 latency and the ratio gongkai ÷ nginx (median of the two adjacent pairs). nginx is the yardstick for the
  * noise of the machine: the ratio is what to compare between runs.
  */
-import { BenchError, freePort, httpGet, median, printTable, round, runMain, spawnServer, tempDir, waitForOk } from './lib/harness.ts'
+import { BenchError, freePort, httpGet, median, printTable, round, runMain, SEEDING_START_TIMEOUT_MS, spawnServer, tempDir, waitForOk } from './lib/harness.ts'
 import { requireTools, runWrk, startNginx, type SavedPage, type WrkResult } from './lib/wrk.ts'
 
 const THREADS = 2
@@ -32,7 +32,7 @@ async function main() {
   const gongkaiPort = await freePort()
   const t0 = performance.now()
   const gongkai = spawnServer({ dataDir, port: gongkaiPort, nodeEnv: 'development' })
-  const startMs = await waitForOk(gongkai, t0)
+  const startMs = await waitForOk(gongkai, t0, '/', 20, SEEDING_START_TIMEOUT_MS)
   console.log(`门户吞吐基准 / portal throughput — Gongkai ${gongkai.url} (pid ${gongkai.pid}, first start ${round(startMs / 1000, 1)} s)`)
 
   // The exact bytes of each page, served by nginx from a temp root.
