@@ -10,7 +10,7 @@
  * For the noise of a shared machine, a bare `node -e http.createServer(...)` is started the same way between the
  * (b) runs; the ratios to it are comparable across runs, the absolute times less so.
  */
-import { BenchError, type ServerProcess, freePort, httpGet, median, printTable, round, rssKiB, runMain, sleep, spawnServer, tempDir, waitForOk } from './lib/harness.ts'
+import { BenchError, type ServerProcess, freePort, httpGet, median, printTable, round, rssKiB, runMain, SEEDING_START_TIMEOUT_MS, sleep, spawnServer, tempDir, waitForOk } from './lib/harness.ts'
 
 const WARM_RUNS = 3
 const REQUESTS = 200
@@ -32,7 +32,7 @@ async function timedStart(label: string, dataDir: string, argv?: string[]): Prom
   const port = await freePort()
   const t0 = performance.now()
   const server = spawnServer({ dataDir, port, ...(argv ? { argv } : {}) })
-  const ms = await waitForOk(server, t0)
+  const ms = await waitForOk(server, t0, '/', 20, SEEDING_START_TIMEOUT_MS)
   await sleep(SETTLE_MS)
   const idleRssKiB = rssKiB(server.pid)
   const inner = /用时 (\d+) 毫秒/.exec(server.output())

@@ -1,11 +1,13 @@
 /** buildTestApp: the real app on a test database with a fixed clock, plus an HTTP client that keeps cookies. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { parse, type HTMLElement } from 'node-html-parser'
+import { afterAll, beforeAll } from 'vitest'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
 import type { Db } from '../../src/database.ts'
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts'
 import { fixedClock, type Clock } from '../../src/platform/clock.ts'
+import { openTestPglite, type TestDatabase } from './test-database.ts'
 
 export const TEST_NOW = '2026-11-27T02:00:00Z'
 
@@ -18,6 +20,39 @@ export async function buildTestApp(db: Db, opts: { clock?: Clock; env?: Record<s
   const app = await buildApp({ config: testConfig(opts.env), db, clock, logger: false })
   await app.ready()
   return { app, clock }
+}
+
+/** The app of a test file and its database, available from beforeAll on (see useTestApp). */
+export interface TestApp {
+  readonly app: FastifyInstance
+  readonly db: Db
+  readonly clock: Clock
+}
+
+/**
+ * One app on its own copy of the golden-image PGlite for all the tests of a file: opened in beforeAll, closed in
+ * afterAll. Read `app`, `db` and `clock` inside hooks and tests (they throw if read before beforeAll has run).
+ */
+export function useTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): TestApp {
+  let database: TestDatabase | undefined
+  let built: Awaited<ReturnType<typeof buildTestApp>> | undefined
+  beforeAll(async () => {
+    database = await openTestPglite()
+    built = await buildTestApp(database.db, opts)
+  })
+  afterAll(async () => {
+    await built?.app.close()
+    await database?.close()
+  })
+  const ready = () => {
+    if (!built || !database) throw new Error('useTestApp: the app is read before beforeAll has run')
+    return { ...built, db: database.db }
+  }
+  return {
+    get app() { return ready().app },
+    get db() { return ready().db },
+    get clock() { return ready().clock },
+  }
 }
 
 /** A browser-like client: keeps cookies, reads the CSRF token from the last form it saw. */

@@ -1,21 +1,10 @@
 /** The calendar in the back office: who may see and change it, notice import with confirmation, amendment. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, html, staffClients, text } from '../../../test/support/test-app.ts'
-import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
+import { describe, expect, it } from 'vitest'
+import { html, staffClients, text, useTestApp } from '../../../test/support/test-app.ts'
 import { currentCalendar, dayKind, listVersions } from '../calendar/index.ts'
 
-let database: TestDatabase
-let app: Awaited<ReturnType<typeof buildTestApp>>['app']
-const as = staffClients(() => app, '198.51.100.', 40)
-
-beforeAll(async () => {
-  database = await openTestPglite()
-  app = (await buildTestApp(database.db)).app
-})
-afterAll(async () => {
-  await app.close()
-  await database.close()
-})
+const site = useTestApp()
+const as = staffClients(() => site.app, '198.51.100.', 40)
 
 describe('calendar pages', () => {
   it('shows any year with its working-day count, notices and special days', async () => {
@@ -44,28 +33,28 @@ describe('calendar pages', () => {
   })
 
   it('refuses a POST from someone who may not change the calendar, and stores nothing', async () => {
-    const before = (await listVersions(database.db)).length
+    const before = (await listVersions(site.db)).length
     const client = await as('fgw.editor')
     await client.get('/admin/calendar')
     const res = await client.post('/admin/calendar/amend', { docNo: 'x', reason: 'x', lines: '2025-10-13 休 测试', step: 'confirm' })
     expect(res.statusCode).toBe(403)
-    expect((await listVersions(database.db)).length).toBe(before)
+    expect((await listVersions(site.db)).length).toBe(before)
   })
 
   it('imports a notice only after confirmation', async () => {
     const client = await as('gkb')
     await client.get('/admin/calendar/notice?year=2027')
     const form = { year: '2027', title: '假设的2027年通知（测试）', docNo: '', url: '', text: '一、元旦：1月1日（周五）至3日（周日）放假，共3天。' }
-    const before = (await listVersions(database.db)).length
+    const before = (await listVersions(site.db)).length
     const preview = await client.post('/admin/calendar/notice', { ...form, step: 'preview' })
     expect(preview.statusCode).toBe(200)
     expect(text(preview, '#proposal-title')).toBe('请核对')
     expect(text(preview, 'main')).toContain('有 3 个日期会改变')
-    expect((await listVersions(database.db)).length).toBe(before)
+    expect((await listVersions(site.db)).length).toBe(before)
     const confirm = await client.post('/admin/calendar/notice', { ...form, step: 'confirm' })
     expect(confirm.statusCode).toBe(303)
-    expect((await listVersions(database.db)).length).toBe(before + 1)
-    const cal = (await currentCalendar(database.db))!.calendar
+    expect((await listVersions(site.db)).length).toBe(before + 1)
+    const cal = (await currentCalendar(site.db))!.calendar
     expect(dayKind('2027-01-01', cal).kind).toBe('holiday')
     const after = await client.get(confirm.headers.location as string)
     expect(text(after, '.notice')).toContain('已保存为日历版本')
@@ -74,11 +63,11 @@ describe('calendar pages', () => {
   it('explains which sentence of a notice it cannot read, and stores nothing', async () => {
     const client = await as('gkb')
     await client.get('/admin/calendar/notice')
-    const before = (await listVersions(database.db)).length
+    const before = (await listVersions(site.db)).length
     const res = await client.post('/admin/calendar/notice', { year: '2028', title: '', docNo: '', url: '', text: '一、元旦：某月某日放假一天，具体另行通知。', step: 'confirm' })
     expect(res.statusCode).toBe(400)
     expect(text(res, '.error-summary')).toContain('某月某日')
-    expect((await listVersions(database.db)).length).toBe(before)
+    expect((await listVersions(site.db)).length).toBe(before)
   })
 
   it('refuses amendment lines it cannot read, naming the line', async () => {

@@ -1,38 +1,27 @@
 /** Back-office routes over HTTP: sign-in, and authorisation on every route (unit scope, 三员分立). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, Client, html, staffClients, text } from '../../../test/support/test-app.ts'
-import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
+import { describe, expect, it } from 'vitest'
+import { Client, html, staffClients, text, useTestApp } from '../../../test/support/test-app.ts'
 import { findOrganisationByCode, findUserByUsername } from './orgs.repository.ts'
 
-let database: TestDatabase
-let app: Awaited<ReturnType<typeof buildTestApp>>['app']
-const as = staffClients(() => app, '203.0.113.', 20)
-
-beforeAll(async () => {
-  database = await openTestPglite()
-  app = (await buildTestApp(database.db)).app
-})
-afterAll(async () => {
-  await app.close()
-  await database.close()
-})
+const site = useTestApp()
+const as = staffClients(() => site.app, '203.0.113.', 20)
 
 describe('sign-in', () => {
   it('shows a Chinese sign-in page with a CSRF token', async () => {
-    const res = await new Client(app).get('/admin/login')
+    const res = await new Client(site.app).get('/admin/login')
     expect(res.statusCode).toBe(200)
     expect(text(res, 'h1')).toBe('工作人员登录')
     expect(res.body).toMatch(/name="_csrf" value="[^"]+"/)
   })
 
   it('sends a visitor who is not signed in to the sign-in page, remembering where they were going', async () => {
-    const res = await new Client(app).get('/admin/users')
+    const res = await new Client(site.app).get('/admin/users')
     expect(res.statusCode).toBe(303)
     expect(res.headers.location).toBe('/admin/login?return=%2Fadmin%2Fusers')
   })
 
   it('signs in, sets an httpOnly SameSite session cookie and lands on the dashboard of the unit', async () => {
-    const client = new Client(app, '203.0.113.5')
+    const client = new Client(site.app, '203.0.113.5')
     const res = await client.signIn('fgw.editor')
     expect(res.statusCode).toBe(303)
     expect(res.headers.location).toBe('/admin')
@@ -46,7 +35,7 @@ describe('sign-in', () => {
   })
 
   it('issues a new session token at every sign-in (no fixation)', async () => {
-    const client = new Client(app, '203.0.113.6')
+    const client = new Client(site.app, '203.0.113.6')
     client.cookies.set('gk_session', 'planted-by-an-attacker-0123456789')
     await client.signIn('fgw.head')
     const first = client.cookies.get('gk_session')
@@ -59,18 +48,18 @@ describe('sign-in', () => {
   })
 
   it('returns to the page asked for, but never to another site', async () => {
-    const client = new Client(app, '203.0.113.7')
+    const client = new Client(site.app, '203.0.113.7')
     await client.get('/admin/login?return=%2Fadmin%2Forganisations')
     const res = await client.post('/admin/login?return=%2Fadmin%2Forganisations', { username: 'gkb', password: 'Kaizhou#2026' })
     expect(res.headers.location).toBe('/admin/organisations')
-    const evil = new Client(app, '203.0.113.8')
+    const evil = new Client(site.app, '203.0.113.8')
     await evil.get('/admin/login')
     const res2 = await evil.post('/admin/login?return=%2F%2Fevil.example', { username: 'gkb', password: 'Kaizhou#2026' })
     expect(res2.headers.location).toBe('/admin')
   })
 
   it('answers a wrong password with a Chinese message and the attempts left', async () => {
-    const client = new Client(app, '203.0.113.9')
+    const client = new Client(site.app, '203.0.113.9')
     await client.get('/admin/login')
     const res = await client.post('/admin/login', { username: 'hfjd.editor', password: 'nope' })
     expect(res.statusCode).toBe(401)
@@ -78,7 +67,7 @@ describe('sign-in', () => {
   })
 
   it('refuses an empty form with field messages and does not sign in', async () => {
-    const client = new Client(app, '203.0.113.10')
+    const client = new Client(site.app, '203.0.113.10')
     await client.get('/admin/login')
     const res = await client.post('/admin/login', { username: '', password: '' })
     expect(res.statusCode).toBe(400)
@@ -87,7 +76,7 @@ describe('sign-in', () => {
   })
 
   it('signs out with a POST and the session no longer works', async () => {
-    const client = new Client(app, '203.0.113.11')
+    const client = new Client(site.app, '203.0.113.11')
     await client.signIn('czj.admin')
     const token = client.cookies.get('gk_session')
     await client.get('/admin')
@@ -121,7 +110,7 @@ describe('authorisation on every back-office route', () => {
       })
     }
     it(`GET ${path} without signing in → sign-in page`, async () => {
-      expect((await new Client(app).get(path)).statusCode).toBe(303)
+      expect((await new Client(site.app).get(path)).statusCode).toBe(303)
     })
   }
 
@@ -134,7 +123,7 @@ describe('authorisation on every back-office route', () => {
   })
 
   it('hides another unit’s user: reading and changing it are "not found", and nothing changes', async () => {
-    const czjEditor = (await findUserByUsername(database.db, 'czj.editor'))!
+    const czjEditor = (await findUserByUsername(site.db, 'czj.editor'))!
     const fgwAdmin = await as('fgw.admin')
     expect((await fgwAdmin.get(`/admin/users/${czjEditor.id}`)).statusCode).toBe(404)
     await fgwAdmin.get('/admin/users')
@@ -142,7 +131,7 @@ describe('authorisation on every back-office route', () => {
     expect(post.statusCode).toBe(404)
     expect((await fgwAdmin.post(`/admin/users/${czjEditor.id}/disable`, {})).statusCode).toBe(404)
     expect((await fgwAdmin.post(`/admin/users/${czjEditor.id}/password`, { password: 'Another#2026x' })).statusCode).toBe(404)
-    const after = (await findUserByUsername(database.db, 'czj.editor'))!
+    const after = (await findUserByUsername(site.db, 'czj.editor'))!
     expect(after.displayName).toBe(czjEditor.displayName)
     expect(after.roles).toEqual(czjEditor.roles)
     expect(after.disabledAt).toBeNull()
@@ -150,29 +139,29 @@ describe('authorisation on every back-office route', () => {
   })
 
   it('records each denial in the audit log', async () => {
-    const czjEditor = (await findUserByUsername(database.db, 'czj.editor'))!
+    const czjEditor = (await findUserByUsername(site.db, 'czj.editor'))!
     await (await as('fgw.admin')).get(`/admin/users/${czjEditor.id}`)
-    const denied = await database.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'denied').where('actor_username', '=', 'fgw.admin').where('target_id', '=', String(czjEditor.id)).execute()
+    const denied = await site.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'denied').where('actor_username', '=', 'fgw.admin').where('target_id', '=', String(czjEditor.id)).execute()
     expect(denied.length).toBeGreaterThan(0)
   })
 
   it('lets a 单位管理员 edit their own unit’s 指南 contact details but not another unit’s', async () => {
-    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
-    const czj = (await findOrganisationByCode(database.db, 'czj'))!
+    const fgw = (await findOrganisationByCode(site.db, 'fgw'))!
+    const czj = (await findOrganisationByCode(site.db, 'czj'))!
     const client = await as('fgw.admin')
     await client.get(`/admin/organisations/${fgw.id}`)
     const form = { address: '开州区汉丰街道开州大道中段 1 号', officeHours: '工作日 9:00—17:00', phone: '023-52200000', email: 'fgw@example.gov.cn', postcode: '405400' }
     const own = await client.post(`/admin/organisations/${fgw.id}/profile`, form)
     expect(own.statusCode).toBe(303)
-    expect((await findOrganisationByCode(database.db, 'fgw'))?.phone).toBe('023-52200000')
+    expect((await findOrganisationByCode(site.db, 'fgw'))?.phone).toBe('023-52200000')
     expect((await client.get(`/admin/organisations/${czj.id}`)).statusCode).toBe(404)
     const other = await client.post(`/admin/organisations/${czj.id}/profile`, form)
     expect(other.statusCode).toBe(404)
-    expect((await findOrganisationByCode(database.db, 'czj'))?.phone).toBe(czj.phone)
+    expect((await findOrganisationByCode(site.db, 'czj'))?.phone).toBe(czj.phone)
   })
 
   it('refuses bad contact details with field messages and saves nothing', async () => {
-    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+    const fgw = (await findOrganisationByCode(site.db, 'fgw'))!
     const client = await as('fgw.admin')
     await client.get(`/admin/organisations/${fgw.id}`)
     const res = await client.post(`/admin/organisations/${fgw.id}/profile`, { address: '新地址', officeHours: '', phone: 'abc', email: 'not-an-email', postcode: '12' })
@@ -181,18 +170,18 @@ describe('authorisation on every back-office route', () => {
     expect(summary).toContain('电话只能包含数字')
     expect(summary).toContain('请填写有效的电子邮箱')
     expect(summary).toContain('邮政编码是 6 位数字')
-    expect((await findOrganisationByCode(database.db, 'fgw'))?.address).not.toBe('新地址')
+    expect((await findOrganisationByCode(site.db, 'fgw'))?.address).not.toBe('新地址')
   })
 })
 
 describe('user administration', () => {
   it('lets a 单位管理员 create a liaison for their unit, who must change the initial password', async () => {
     const client = await as('fgw.admin')
-    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+    const fgw = (await findOrganisationByCode(site.db, 'fgw'))!
     await client.get('/admin/users/new')
     const res = await client.post('/admin/users/new', { username: 'fgw.liaison', displayName: '新联络员', organisationId: String(fgw.id), roles: 'unit_editor', password: 'Initial#2026x' })
     expect(res.statusCode).toBe(303)
-    const user = (await findUserByUsername(database.db, 'fgw.liaison'))!
+    const user = (await findUserByUsername(site.db, 'fgw.liaison'))!
     expect(user.organisationId).toBe(fgw.id)
     expect(user.roles).toEqual(['unit_editor'])
     expect(user.mustChangePassword).toBe(true)
@@ -201,31 +190,31 @@ describe('user administration', () => {
 
   it('does not let a 单位管理员 create a user in another unit or give a region role', async () => {
     const client = await as('fgw.admin')
-    const czj = (await findOrganisationByCode(database.db, 'czj'))!
-    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+    const czj = (await findOrganisationByCode(site.db, 'czj'))!
+    const fgw = (await findOrganisationByCode(site.db, 'fgw'))!
     await client.get('/admin/users/new')
     const other = await client.post('/admin/users/new', { username: 'czj.intruder', displayName: '某人', organisationId: String(czj.id), roles: 'unit_editor', password: 'Initial#2026x' })
     expect(other.statusCode).toBe(404)
     const region = await client.post('/admin/users/new', { username: 'fgw.boss', displayName: '某人', organisationId: String(fgw.id), roles: 'system_admin', password: 'Initial#2026x' })
     expect(region.statusCode).toBe(400)
     expect(text(region, '.error-summary')).toContain('您不能授予所选的部分角色')
-    expect(await findUserByUsername(database.db, 'czj.intruder')).toBeUndefined()
-    expect(await findUserByUsername(database.db, 'fgw.boss')).toBeUndefined()
+    expect(await findUserByUsername(site.db, 'czj.intruder')).toBeUndefined()
+    expect(await findUserByUsername(site.db, 'fgw.boss')).toBeUndefined()
   })
 
   it('enforces 三员分立 when the system administrator assigns roles', async () => {
     const client = await as('sysadmin')
-    const office = (await findOrganisationByCode(database.db, 'kzq-bgs'))!
+    const office = (await findOrganisationByCode(site.db, 'kzq-bgs'))!
     await client.get('/admin/users/new')
     const res = await client.post('/admin/users/new', { username: 'both.admin', displayName: '某人', organisationId: String(office.id), roles: ['system_admin', 'audit_admin'], password: 'Initial#2026x' })
     expect(res.statusCode).toBe(400)
     expect(text(res, '.error-summary')).toContain('三员分立')
-    expect(await findUserByUsername(database.db, 'both.admin')).toBeUndefined()
+    expect(await findUserByUsername(site.db, 'both.admin')).toBeUndefined()
   })
 
   it('refuses a weak initial password and a taken username with Chinese messages', async () => {
     const client = await as('sysadmin')
-    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+    const fgw = (await findOrganisationByCode(site.db, 'fgw'))!
     await client.get('/admin/users/new')
     const weak = await client.post('/admin/users/new', { username: 'weak.user', displayName: '某人', organisationId: String(fgw.id), roles: 'unit_editor', password: 'short' })
     expect(text(weak, '.error-summary')).toContain('密码至少需要 10 个字符')
@@ -235,16 +224,16 @@ describe('user administration', () => {
   })
 
   it('lets the security administrator unlock a locked account', async () => {
-    const victim = new Client(app, '203.0.113.77')
+    const victim = new Client(site.app, '203.0.113.77')
     await victim.get('/admin/login')
     for (let i = 0; i < 5; i++) await victim.post('/admin/login', { username: 'fgw.reviewer', password: 'wrong' })
-    expect((await findUserByUsername(database.db, 'fgw.reviewer'))?.lockedUntil).not.toBeNull()
+    expect((await findUserByUsername(site.db, 'fgw.reviewer'))?.lockedUntil).not.toBeNull()
     const sec = await as('secadmin')
     const page = await sec.get('/admin/security')
     expect(page.body).toContain('fgw.reviewer')
-    const id = (await findUserByUsername(database.db, 'fgw.reviewer'))!.id
+    const id = (await findUserByUsername(site.db, 'fgw.reviewer'))!.id
     expect((await sec.post(`/admin/security/users/${id}/unlock`, {})).statusCode).toBe(303)
-    expect((await findUserByUsername(database.db, 'fgw.reviewer'))?.lockedUntil).toBeNull()
+    expect((await findUserByUsername(site.db, 'fgw.reviewer'))?.lockedUntil).toBeNull()
     expect((await victim.signIn('fgw.reviewer')).statusCode).toBe(303)
   })
 })
@@ -256,18 +245,18 @@ describe('organisation history (机构改革)', () => {
       await client.get('/admin/organisations/new')
       const res = await client.post('/admin/organisations/new', { name: '重庆市开州区大数据应用发展管理局', shortName: '区大数据局', code: 'dsjj', kind: 'department', validFrom: '2020-01-01', basis: '演示' })
       expect(res.statusCode).toBe(303)
-      return (await findOrganisationByCode(database.db, 'dsjj'))!
+      return (await findOrganisationByCode(site.db, 'dsjj'))!
     })()
-    const tjj = (await findOrganisationByCode(database.db, 'tjj'))!
+    const tjj = (await findOrganisationByCode(site.db, 'tjj'))!
     await client.get(`/admin/organisations/${tjj.id}`)
     const bad = await client.post(`/admin/organisations/${tjj.id}/dissolve`, { validTo: '2026-02-30', successorId: String(created.id), basis: '' })
     expect(bad.statusCode).toBe(400)
     expect(text(bad, '.error-summary')).toContain('这个日期不存在')
-    expect((await findOrganisationByCode(database.db, 'tjj'))?.validTo).toBeNull()
+    expect((await findOrganisationByCode(site.db, 'tjj'))?.validTo).toBeNull()
     const ok = await client.post(`/admin/organisations/${tjj.id}/dissolve`, { validTo: '2026-06-30', successorId: String(created.id), basis: '演示：机构调整' })
     expect(ok.statusCode).toBe(303)
-    expect((await findOrganisationByCode(database.db, 'tjj'))?.validTo).toBe('2026-06-30')
-    const portal = await new Client(app).get('/xxgk/jigou/tjj')
+    expect((await findOrganisationByCode(site.db, 'tjj'))?.validTo).toBe('2026-06-30')
+    const portal = await new Client(site.app).get('/xxgk/jigou/tjj')
     expect(portal.statusCode).toBe(200)
     expect(text(portal, '.notice')).toContain('重庆市开州区大数据应用发展管理局')
     expect(portal.body).toContain('href="/xxgk/jigou/dsjj"')
@@ -299,7 +288,7 @@ describe('audit log page', () => {
   })
 
   it('never writes a password into the audit log', async () => {
-    const rows = await database.db.selectFrom('audit_log').select('details').execute()
+    const rows = await site.db.selectFrom('audit_log').select('details').execute()
     expect(JSON.stringify(rows)).not.toContain('Kaizhou#2026')
     expect(JSON.stringify(rows)).not.toContain('Initial#2026x')
   })

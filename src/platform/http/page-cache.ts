@@ -4,7 +4,8 @@
  * time-to-live bounds staleness when several processes share one PostgreSQL (DESIGN.md §3).
  */
 export interface CachedPage {
-  body: string
+  /** The page as UTF-8 bytes, encoded once when stored: a hit then writes them with no encoding or length scan. */
+  body: Buffer
   contentType: string
   storedAt: number
 }
@@ -23,12 +24,15 @@ export class PageCache {
     return page
   }
 
-  set(key: string, body: string, contentType: string, now = Date.now()): void {
+  /** Stores a page and returns the stored entry (its bytes are what the first visitor is sent too). */
+  set(key: string, body: string | Buffer, contentType: string, now = Date.now()): CachedPage {
     if (this.pages.size >= this.maxEntries) {
       const oldest = this.pages.keys().next().value
       if (oldest !== undefined) this.pages.delete(oldest)
     }
-    this.pages.set(key, { body, contentType, storedAt: now })
+    const page = { body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType, storedAt: now }
+    this.pages.set(key, page)
+    return page
   }
 
   /** Forget everything: called after any change that a public page might show. */

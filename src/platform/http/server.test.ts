@@ -106,11 +106,37 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
 
+  it('sends every security header on pages, cached pages, error pages, redirects and assets', async () => {
+    const expected = {
+      'content-security-policy': "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'self';object-src 'none'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    }
+    const first = await app.inject('/xxgk/zhinan')
+    const cached = await app.inject('/xxgk/zhinan')
+    expect(cached.headers['x-page-cache']).toBe('hit')
+    expect(cached.rawPayload.equals(first.rawPayload)).toBe(true)
+    expect(cached.headers['content-length']).toBe(first.headers['content-length'])
+    const responses = [await app.inject('/'), cached, await app.inject('/no/such/page'), await app.inject({ method: 'DELETE', url: '/' }), await app.inject('/display?mode=elder'), await app.inject('/assets/site.css')]
+    for (const res of responses) {
+      expect(Object.fromEntries(Object.keys(expected).map((name) => [name, res.headers[name]]))).toEqual(expected)
+      expect(res.headers['strict-transport-security']).toBeUndefined()
+    }
+  })
+
   it('adds HSTS, upgrade-insecure-requests and Secure cookies when PUBLIC_URL is https', async () => {
     const secure = (await buildTestApp(database.db, { env: { PUBLIC_URL: 'https://gk.example.gov.cn' } })).app
     const res = await secure.inject('/admin/login')
-    expect(res.headers['strict-transport-security']).toContain('max-age=31536000')
-    expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests')
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+    expect(String(res.headers['content-security-policy'])).toMatch(/;upgrade-insecure-requests$/)
     expect(res.cookies.find((c) => c.name === 'gk_csrf')?.secure).toBe(true)
     await secure.close()
   })

@@ -1,5 +1,5 @@
 /**
- * The platform half of the HTTP server: security headers and CSP, cookies, form bodies, CSRF on
+ * The platform half of the HTTP server: security headers and CSP (security-headers.ts), cookies, form bodies, CSRF on
  * every unsafe request, the 长辈版 display switch, static assets, error pages and 405s.
  * It knows no module; modules register their routes on the instance it returns.
  */
@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
-import helmet from '@fastify/helmet'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import FindMyWay from 'find-my-way'
 import type { VNode } from 'preact'
@@ -19,6 +18,7 @@ import { AppError, InvalidInputError } from './errors.ts'
 import { safeReturnPath } from './forms.ts'
 import { ErrorPage, errorTitle } from './pages.tsx'
 import { PageCache } from './page-cache.ts'
+import { securityHeaders } from './security-headers.ts'
 
 export interface ServerOptions {
   site: SiteInfo
@@ -87,27 +87,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   })
 
-  await app.register(helmet, {
-    // Strict CSP: everything from this origin, no inline script or style, no framing.
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        ...(options.https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    hsts: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  // Security headers on every response (404s and error pages too), built once.
+  const headers = securityHeaders({ https: options.https })
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers)
+    done()
   })
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: options.bodyLimitBytes })
@@ -144,8 +128,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   })
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method === 'GET' && reply.statusCode === 200 && request.routeOptions.config?.publicCache && options.pageCacheSeconds > 0 && typeof payload === 'string' && !reply.getHeader('x-page-cache')) {
-      pageCache.set(cacheKey(request), payload, String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'))
       reply.header('cache-control', 'no-cache')
+      // Sent as the same bytes the cache keeps: the page is encoded to UTF-8 once.
+      return pageCache.set(cacheKey(request), payload, String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')).body
     }
     // A successful change may alter what public pages show.
     if (UNSAFE.has(request.method) && reply.statusCode < 400) pageCache.clear()
