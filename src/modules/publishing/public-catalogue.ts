@@ -78,7 +78,7 @@ export async function countLiveBy(db: Executor, by: 'organisation' | 'topicGroup
   const column = by === 'organisation' ? sql<string>`s.organisation_id::text` : by === 'year' ? sql<string>`s.year::text` : TOPIC_GROUP
   const rows = await filtered(db, filter).select([column.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(column).execute()
   const facets = rows.map((r) => ({ value: String(r.value), count: Number(r.n) }))
-  return by === 'year' ? facets.sort((a, b) => Number(b.value) - Number(a.value)) : facets.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+  return by === 'year' ? facets.sort((a, b) => Number(b.value) - Number(a.value)) : facets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
 }
 
 export interface PublicItemPage {
