@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('fax', 'varchar(60)', (c) => c.notNull().defaultTo(''))
     .addColumn('email', 'varchar(120)', (c) => c.notNull().defaultTo(''))
     .addColumn('postcode', 'varchar(6)', (c) => c.notNull().defaultTo(''))
-    // 受理渠道 keys: in_person | post | fax | email | online
+    // 受理渠道 keys: in_person | post | fax | email
     .addColumn('channels', 'jsonb', (c) => c.notNull().defaultTo('[]'))
     // Free text the unit writes itself (plain text, paragraphs separated by blank lines; rendered escaped).
     .addColumn('introduction', 'text', (c) => c.notNull().defaultTo(''))

@@ -24,7 +24,7 @@ const INPUT: GuideInput = {
 const plain = (parts: Inline[]) => parts.map((p) => (typeof p === 'string' ? p : p.text)).join('')
 const allText = (input: GuideInput) => {
   const g = buildUnitGuide(input)
-  return [...g.introduction, ...g.chapters.flatMap((c) => [c.title, ...c.paragraphs.map(plain), ...(c.list ?? []).map(plain), ...(c.rows ?? []).map((r) => `${r.key}${r.value}`), c.missing ?? ''])].join('\n')
+  return [...g.introduction, ...g.chapters.flatMap((c) => [c.title, ...c.paragraphs.map(plain), ...(c.parts ?? []).flatMap((p) => [p.title, ...p.paragraphs.map(plain)]), ...(c.list ?? []).map(plain), ...(c.rows ?? []).map((r) => `${r.key}${r.value}`), c.missing ?? ''])].join('\n')
 }
 
 describe('buildUnitGuide', () => {
@@ -69,8 +69,12 @@ describe('buildUnitGuide', () => {
     expect(text).toContain('重庆市开州区人民政府办公室')
   })
 
+  it('explains 主动公开 and 依申请公开 under their own headings', () => {
+    expect(buildUnitGuide(INPUT).chapters[1]!.parts!.map((p) => p.title)).toEqual(['（一）主动公开', '（二）依申请公开'])
+  })
+
   it('points applications to the 依申请公开 page', () => {
-    const paragraphs = buildUnitGuide(INPUT).chapters[1]!.paragraphs.flat()
+    const paragraphs = buildUnitGuide(INPUT).chapters[1]!.parts!.flatMap((p) => p.paragraphs.flat())
     expect(paragraphs).toContainEqual({ href: '/xxgk/ysqgk', text: '依申请公开' })
   })
 

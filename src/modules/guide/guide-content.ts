@@ -19,6 +19,8 @@ export interface GuideChapter {
   list?: Inline[][]
   /** Shown instead of `rows` when the unit has not filled them in. */
   missing?: string
+  /** Numbered parts with their own heading, e.g. （一）主动公开. */
+  parts?: { title: string; paragraphs: Inline[][] }[]
 }
 
 export interface UnitGuide {
@@ -73,7 +75,6 @@ function channelSentence(channels: ChannelKey[], s: DisclosureSettings): Inline[
       case 'post': return `信函：寄至${s.address}（邮政编码 ${s.postcode}），信封上请注明“政府信息公开申请”`
       case 'fax': return `传真：发送至 ${s.fax}，请注明“政府信息公开申请”`
       case 'email': return `电子邮件：发送至 ${s.email}，邮件主题请注明“政府信息公开申请”`
-      case 'online': return `网上申请：${CHANNELS.online.hint}`
     }
   })
   return [`本单位受理申请的渠道：${parts.join('；')}。`]
@@ -105,11 +106,10 @@ export function buildUnitGuide(input: GuideInput): UnitGuide {
   ]
   chapters.push({
     title: '二、政府信息的获取方式',
-    paragraphs: [
-      ['（一）主动公开。属于主动公开范围的政府信息，自形成或者变更之日起 20 个工作日内公开（《条例》第二十六条），集中发布在本网站', { href: input.catalogueHref, text: `${unit.name}的法定主动公开内容` }, '，并可在国家档案馆、公共图书馆和政务服务场所设置的查阅场所查阅（《条例》第二十五条）。'],
-      ['（二）依申请公开。'],
-      ...request,
-    ],
+    paragraphs: [],
+    parts: [{ title: '（一）主动公开', paragraphs: [
+      ['属于主动公开范围的政府信息，自形成或者变更之日起 20 个工作日内公开（《条例》第二十六条），集中发布在本网站', { href: input.catalogueHref, text: `${unit.name}的法定主动公开内容` }, '，并可在国家档案馆、公共图书馆和政务服务场所设置的查阅场所查阅（《条例》第二十五条）。'],
+    ] }, { title: '（二）依申请公开', paragraphs: request }],
   })
 
   // 三、工作机构: exactly what the unit filled in; a missing optional item says so.
@@ -123,7 +123,7 @@ export function buildUnitGuide(input: GuideInput): UnitGuide {
       { key: '邮政编码', value: orNone(s.postcode, '未提供') },
       { key: '办公时间', value: s.officeHours },
       { key: '联系电话', value: s.phone },
-      { key: '传真号码', value: orNone(s.fax, '本单位不设传真') },
+      { key: '传真号码', value: orNone(s.fax, '未提供') },
       { key: '电子邮箱', value: orNone(s.email, '未提供') },
       { key: '受理渠道', value: s.channels.map((c) => CHANNELS[c].label).join('、') },
     ] : undefined,

@@ -44,6 +44,10 @@ describe('DisclosureSettingsForm', () => {
     expect(messages(change)[field]).toBe(message)
   })
 
+  it('does not offer 网上申请 before online applications exist', () => {
+    expect(messages({ channels: ['online'] })['channels.0']).toBe('请选择列出的受理渠道')
+  })
+
   it('keeps one channel when a form sends a single value rather than a list', () => {
     const result = DisclosureSettingsForm.parse({ ...VALID, channels: 'in_person' })
     expect(result.channels).toEqual(['in_person'])

@@ -10,7 +10,7 @@ export const CHANNELS = {
   post: { label: '信函', hint: '邮寄书面申请，需要填写办公地址和邮政编码' },
   fax: { label: '传真', hint: '需要填写传真号码' },
   email: { label: '电子邮件', hint: '需要填写电子邮箱' },
-  online: { label: '网上申请', hint: '通过本网站“依申请公开”栏目提交' },
+  // 网上申请 joins this list when online applications exist (the 依申请公开 issue); until then the guide must not offer it.
 } as const
 export type ChannelKey = keyof typeof CHANNELS
 export const CHANNEL_KEYS = Object.keys(CHANNELS) as ChannelKey[]

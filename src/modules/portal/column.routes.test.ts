@@ -63,7 +63,8 @@ describe('every page of the column', () => {
   }
 
   it('links the four ways to browse from each 法定主动公开内容 page, marking the current one', async () => {
-    for (const [url, current] of [['/xxgk/fdzdgknr', '按栏目'], ['/xxgk/fdzdgknr/danwei', '按发布单位'], ['/xxgk/fdzdgknr/zhuti', '按主题分类'], ['/xxgk/fdzdgknr/niandu/2025', '按年份']]) {
+    const cases: [string, string][] = [['/xxgk/fdzdgknr', '按栏目'], ['/xxgk/fdzdgknr/danwei', '按发布单位'], ['/xxgk/fdzdgknr/zhuti', '按主题分类'], ['/xxgk/fdzdgknr/niandu/2025', '按年份']]
+    for (const [url, current] of cases) {
       const nav = html(await app.inject(url)).querySelector('nav[aria-label="浏览方式"]')!
       expect(nav.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/xxgk/fdzdgknr', '/xxgk/fdzdgknr/danwei', '/xxgk/fdzdgknr/zhuti', '/xxgk/fdzdgknr/niandu'])
       expect(nav.querySelector('[aria-current="page"]')?.text).toBe(current)
@@ -103,7 +104,7 @@ describe('政府信息公开指南', () => {
     const main = text(res, 'main')
     expect(main).toMatch(/更新日期：\d{4}-\d{2}-\d{2}/)
     const rows = Object.fromEntries(html(res).querySelectorAll('.summary-list__row').map((r) => [r.querySelector('dt')!.text, r.querySelector('dd')!.text]))
-    expect(rows).toMatchObject({ 联系电话: '023-52222196', 邮政编码: '405400', 传真号码: '本单位不设传真', 受理渠道: '当面提交、信函' })
+    expect(rows).toMatchObject({ 联系电话: '023-52222196', 邮政编码: '405400', 传真号码: '未提供', 受理渠道: '当面提交、信函' })
     expect(main).toContain('寄至重庆市开州区汉丰街道开州大道中段233号（邮政编码 405400）')
     // The 制度 column is not 法定主动公开内容: it is not listed as a catalogue section of the guide.
     expect(main).toContain('本单位目前还没有在本平台发布信息')

@@ -80,6 +80,7 @@ export function UnitGuidePage({ shell, unit, guide, successor, today }: { shell:
         <section>
           <h2>{c.title}</h2>
           {c.paragraphs.map((p) => <p><Text parts={p} /></p>)}
+          {c.parts?.map((part) => <><h3>{part.title}</h3>{part.paragraphs.map((p) => <p><Text parts={p} /></p>)}</>)}
           {c.list?.length ? <ul>{c.list.map((l) => <li><Text parts={l} /></li>)}</ul> : null}
           {c.rows ? <SummaryList rows={c.rows} /> : null}
           {c.missing ? <p class="empty-state__title">{c.missing}</p> : null}
