@@ -133,6 +133,20 @@ describe('政府信息公开制度', () => {
     const units = await app.inject('/xxgk/fdzdgknr/danwei')
     expect(html(units).querySelectorAll('tbody tr').find((r) => r.text.includes('重庆市开州区人民政府办公室'))?.text).toContain('0 条')
   })
+
+  it('leads from a 制度 document back to the 制度 column, not to 法定主动公开内容', async () => {
+    const href = html(await app.inject('/xxgk/zhidu')).querySelector('.item-list a')!.getAttribute('href')!
+    const crumbs = html(await app.inject(href)).querySelectorAll('nav.breadcrumbs a').map((a) => a.getAttribute('href'))
+    expect(crumbs).toEqual(['/', '/xxgk', '/xxgk/zhidu'])
+  })
+})
+
+describe('sitemap', () => {
+  it('lists the browse pages and every unit’s guide and catalogue page', async () => {
+    const xml = (await app.inject('/sitemap.xml')).body
+    for (const path of ['/xxgk/fdzdgknr/danwei', '/xxgk/fdzdgknr/zhuti', '/xxgk/fdzdgknr/niandu', '/xxgk/zhinan/czj', '/xxgk/fdzdgknr/danwei/czj']) expect(xml).toContain(`${path}</loc>`)
+    expect(text(await app.inject('/sitemap'), 'main')).toContain('法定主动公开内容：按年份')
+  })
 })
 
 describe('法定主动公开内容 by unit', () => {

@@ -54,7 +54,7 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
   const withdrawn = page.publicState === 'withdrawn'
   return (
     <PortalLayout shell={shell} title={e.title} column={section?.label ?? '法定主动公开内容'}>
-      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, CATALOGUE, ...(section ? [{ href: `/xxgk/fdzdgknr?section=${section.key}`, label: section.label }] : []), { label: '正文' }]} />
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, ...(section?.column === 'zhidu' ? [{ href: '/xxgk/zhidu', label: section.label }] : [CATALOGUE, ...(section ? [{ href: `/xxgk/fdzdgknr?section=${section.key}`, label: section.label }] : [])]), { label: '正文' }]} />
       {withdrawn ? (
         <Notice kind="warning">
           <strong>本信息已于 {date(e.updatedAt)} 撤回。</strong>{WITHDRAWAL_KINDS[e.withdrawalKind as keyof typeof WITHDRAWAL_KINDS]?.publicNotice ?? ''}{e.withdrawalExplanation}

@@ -155,6 +155,9 @@ export function SitemapPage({ shell }: { shell: ShellModel }) {
       <ul>
         {PORTAL_NAV.map((n) => <li><a href={n.href}>{n.label}</a></li>)}
         <li><a href="/xxgk/jigou">公开主体</a></li>
+        <li><a href="/xxgk/fdzdgknr/danwei">法定主动公开内容：按发布单位</a></li>
+        <li><a href="/xxgk/fdzdgknr/zhuti">法定主动公开内容：按主题分类</a></li>
+        <li><a href="/xxgk/fdzdgknr/niandu">法定主动公开内容：按年份</a></li>
         <li><a href="/gongju/dqjs">答复期限计算</a></li>
         <li><a href="/wza">无障碍说明</a></li>
         <li><a href="/admin">工作人员登录</a></li>
