@@ -96,9 +96,11 @@ export function buildUnitGuide(input: GuideInput): UnitGuide {
     list: input.sections.map((sec) => [{ href: sec.href, text: sec.label }, `（${sec.basis}，${sec.count} 条）`]),
   })
 
-  // 二、获取方式: proactive disclosure and applications.
+  // 二、获取方式: proactive disclosure and applications. Articles 25, 26, 33, 42 and 51 are quoted from regulation.md
+  // §1.4–§1.12 [V]; the wording of 第二十七条 and 第二十九条 (who may apply; written form, or oral with the office writing
+  // it down) is recalled from the 2019 text, not in regulation.md — check it against gov.cn before relying on it.
   const request: Inline[][] = [
-    ['公民、法人或者其他组织可以向本单位申请获取政府信息（《条例》第二十七条）。申请应当采用书面形式（包括数据电文形式），写明申请人的姓名或者名称、身份证明、联系方式，申请公开的政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径（《条例》第二十九条）。'],
+    ['公民、法人或者其他组织可以向本单位申请获取政府信息（《条例》第二十七条）。申请应当采用包括信件、数据电文在内的书面形式；采用书面形式确有困难的，可以口头提出，由政府信息公开工作机构代为填写申请。申请应当写明申请人的姓名或者名称、身份证明、联系方式，申请公开的政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径（《条例》第二十九条）。'],
     s ? channelSentence(s.channels, s) : ['本单位尚未填写受理申请的渠道，请通过区政府信息公开工作主管部门咨询。'],
     ['能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起 20 个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过 20 个工作日（《条例》第三十三条）。'],
     ['依申请提供政府信息不收取费用；申请数量、频次明显超过合理范围的，可以依照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费（《条例》第四十二条）。'],
