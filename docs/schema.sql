@@ -232,6 +232,26 @@ create table clock_changes (
 CREATE INDEX clock_changes_clock_idx ON clock_changes (clock_id);
 CREATE UNIQUE INDEX clock_changes_pkey ON clock_changes (id);
 
+create table disclosure_guides (
+  organisation_id integer not null,
+  office_name character varying(100) not null,
+  address character varying(200) not null,
+  office_hours character varying(200) not null,
+  phone character varying(60) not null,
+  fax character varying(60) not null default ''::character varying,
+  email character varying(120) not null default ''::character varying,
+  postcode character varying(6) not null default ''::character varying,
+  channels jsonb not null default '[]'::jsonb,
+  introduction text not null default ''::text,
+  additional_notes text not null default ''::text,
+  updated_at timestamp with time zone not null,
+  updated_by_user_id integer,
+  constraint disclosure_guides_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  constraint disclosure_guides_pkey PRIMARY KEY (organisation_id),
+  constraint disclosure_guides_updated_by_user_id_fkey FOREIGN KEY (updated_by_user_id) REFERENCES users(id)
+);
+CREATE UNIQUE INDEX disclosure_guides_pkey ON disclosure_guides (organisation_id);
+
 create table index_no_counters (
   organisation_id integer not null,
   year integer not null,

@@ -6,8 +6,10 @@ import type { Kysely, Transaction } from 'kysely'
 import type { CalendarTables } from './modules/calendar/calendar.tables.ts'
 import type { OrgsTables } from './modules/orgs/orgs.tables.ts'
 import type { PublishingTables } from './modules/publishing/publishing.tables.ts'
+import type { GuideTables } from './modules/guide/guide.tables.ts'
 
 export type Database = OrgsTables & CalendarTables & PublishingTables
+  & GuideTables
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

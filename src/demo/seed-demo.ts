@@ -9,6 +9,7 @@ import type { Db } from '../database.ts'
 import { hashPassword } from '../modules/orgs/index.ts'
 import { systemClock } from '../platform/clock.ts'
 import { seedDemoCatalogue } from './seed-catalogue.ts'
+import { seedDemoGuides, seedDemoRules } from './seed-column.ts'
 
 export const DEMO_PASSWORD = 'Kaizhou#2026'
 
@@ -154,6 +155,7 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
     for (const d of DEPARTMENTS) await insert(d, 'kzq')
     for (const t of townships()) await insert(t, 'kzq')
     await trx.updateTable('organisations').set({ office_hours: '工作日 上午 9:00—12:00，下午 14:00—18:00（法定节假日除外）' }).execute()
+    await seedDemoGuides(trx, ids, systemClock.now())
 
     for (const u of DEMO_USERS) {
       const user = await trx.insertInto('users').values({
@@ -164,7 +166,9 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
     }
     await trx.insertInto('installation').values({ key: 'demo_data', value: JSON.stringify({ loadedAt: new Date().toISOString() }) }).execute()
   })
-  if (options.catalogue ?? true) await seedDemoCatalogue(db, systemClock)
+  if (options.catalogue ?? true) {
+    if (await seedDemoCatalogue(db, systemClock)) await seedDemoRules(db, systemClock)
+  }
   const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return { seeded: true, organisations: Number(count.n), users: DEMO_USERS }
 }

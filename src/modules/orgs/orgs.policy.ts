@@ -19,6 +19,7 @@ export type Action =
   | 'calendar.view'
   | 'catalogue.view'
   | 'catalogue.edit'
+  | 'disclosureGuide.edit'
 
 function has(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r))
@@ -62,6 +63,9 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
       return has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && (targetOrganisationId === undefined || actor.organisationId === targetOrganisationId)
     case 'calendar.view':
       return !has(actor, 'audit_admin')
+    case 'disclosureGuide.edit':
+      // 政府信息公开指南 settings (条例 第十二条): the 公开办 keeps every unit's; a unit administrator keeps their own.
+      return has(actor, 'disclosure_admin') || (has(actor, 'unit_admin') && targetOrganisationId !== undefined && actor.organisationId === targetOrganisationId)
     case 'calendar.manage':
       // The 公开办 keeps the working-day calendar; the system administrator may too.
       return has(actor, 'disclosure_admin', 'system_admin')

@@ -70,10 +70,12 @@ ${entries}
   })
 
   app.get('/sitemap.xml', { config: { publicCache: true } }, async (_request, reply) => {
-    const fixed = ['/', '/xxgk', '/xxgk/zhinan', '/xxgk/zhidu', '/xxgk/fdzdgknr', '/xxgk/nianbao', '/xxgk/ysqgk', '/xxgk/jigou', '/hudong/qzxx', '/gongju/dqjs', '/wza', ...CATALOGUE_SECTIONS.map((s) => `/xxgk/fdzdgknr?section=${s.key}`)]
+    const fixed = ['/', '/xxgk', '/xxgk/zhinan', '/xxgk/zhidu', '/xxgk/fdzdgknr', '/xxgk/nianbao', '/xxgk/ysqgk', '/xxgk/jigou', '/hudong/qzxx', '/gongju/dqjs', '/wza', ...CATALOGUE_SECTIONS.map((s) => `/xxgk/fdzdgknr?section=${s.key}`),
+      '/xxgk/fdzdgknr/danwei', '/xxgk/fdzdgknr/zhuti', '/xxgk/fdzdgknr/niandu']
     const region = await currentRegion(deps.db)
     const units = region ? await listOrganisations(deps.db, region.id) : []
-    const urls: { loc: string; lastmod?: string }[] = [...fixed.map((p) => ({ loc: p })), ...units.map((u) => ({ loc: `/xxgk/jigou/${u.code}` }))]
+    const urls: { loc: string; lastmod?: string }[] = [...fixed.map((p) => ({ loc: p })), ...units.map((u) => ({ loc: `/xxgk/jigou/${u.code}` })),
+      ...units.flatMap((u) => [{ loc: `/xxgk/zhinan/${u.code}` }, { loc: `/xxgk/fdzdgknr/danwei/${u.code}` }])]
     // The sitemap protocol allows 50,000 URLs per file.
     const limit = 50_000 - urls.length
     for (let offset = 0; offset < limit; offset += 5000) {

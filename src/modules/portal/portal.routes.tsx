@@ -6,10 +6,11 @@ import QRCode from 'qrcode'
 import { sendFile } from '../publishing/index.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { amendmentsOf, attachmentContent, attachmentsOf, countLiveBySection, targetsOf, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, formatTopic, isKnownTopic, loadTopicVocabulary, splitTopic, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
+import { columnRoutes } from './column.routes.tsx'
 import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
 import {
-  AccessibilityPage, DisclosureIndexPage, EmptyColumnPage, GuidePage, HomePage, RequestsPage, SitemapPage, UnitPage, UnitsPage,
+  AccessibilityPage, DisclosureIndexPage, EmptyColumnPage, HomePage, RequestsPage, SitemapPage, UnitPage, UnitsPage,
 } from './views/portal-pages.tsx'
 
 export interface PortalDeps {
@@ -39,12 +40,8 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
     return reply.page(<HomePage shell={request.shell} disclosureOffice={await disclosureOffice()} latest={latest.items.length ? <ItemList items={latest.items} unitNames={await unitNames()} /> : undefined} />)
   })
   app.get('/xxgk', PUBLIC, async (request, reply) => reply.page(<DisclosureIndexPage shell={request.shell} />))
-  app.get('/xxgk/zhinan', PUBLIC, async (request, reply) => reply.page(<GuidePage shell={request.shell} disclosureOffice={await disclosureOffice()} />))
-  app.get('/xxgk/zhidu', PUBLIC, async (request, reply) => reply.page(
-    <EmptyColumnPage shell={request.shell} title="政府信息公开制度" intro="本栏目发布本区政府信息公开的工作制度，如主动公开、依申请公开、保密审查、监督考核等制度。" empty="暂无已发布的制度文件">
-      制度文件由区政府办公室通过本平台发布后显示在这里。
-    </EmptyColumnPage>,
-  ))
+  // 指南, 制度 and browsing 法定主动公开内容 by unit, 主题分类 and year.
+  await columnRoutes(app, deps)
   app.get('/xxgk/fdzdgknr', PUBLIC, async (request, reply) => {
     const q = request.query as Record<string, unknown>
     const section = typeof q.section === 'string' && sectionOf(q.section) ? q.section : undefined

@@ -10,6 +10,11 @@ export interface CatalogueSection {
   label: string
   /** The item of the 条例 that makes this content statutory. */
   basis: string
+  /**
+   * A column of the 政府信息公开专栏 that is not 法定主动公开内容 (国办公开办函〔2019〕61号 lists 政府信息公开制度 beside it):
+   * it takes catalogue items like any section, but the 法定主动公开内容 table leaves it out.
+   */
+  column?: 'zhidu'
 }
 
 export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
@@ -30,7 +35,17 @@ export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
   { key: 'qtfd', label: '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息', basis: '第二十条（十五）' },
   { key: 'xqjs', label: '县级政府及部门：市政建设、公共服务、公益事业、土地征收、房屋征收、治安管理、社会救助等', basis: '第二十一条' },
   { key: 'xzjd', label: '镇乡：农业农村政策、农田水利、土地承包经营权流转、宅基地审核、筹资筹劳、社会救助等', basis: '第二十一条' },
+  // 政府信息公开制度 (保密审查、发布协调…): documents with 文号 and date, so catalogue items; shown in their own column /xxgk/zhidu.
+  { key: 'gkzd', label: '政府信息公开制度', basis: '国办公开办函〔2019〕61号', column: 'zhidu' },
 ]
+
+/** The 目录栏目 of 法定主动公开内容 (条例 第二十条、第二十一条), without the 专栏's other columns. */
+export const STATUTORY_SECTIONS: readonly CatalogueSection[] = CATALOGUE_SECTIONS.filter((s) => !s.column)
+
+/** The 主题分类 group of a stored value: the part before the backslash (gov.cn writes 综合政务\政务公开). */
+export function topicGroupOf(topic: string): string {
+  return topic.split('\\')[0]!
+}
 
 export function sectionOf(key: string): CatalogueSection | undefined {
   return CATALOGUE_SECTIONS.find((s) => s.key === key)

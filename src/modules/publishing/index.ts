@@ -1,7 +1,7 @@
 /** publishing: 主动公开 — the statutory catalogue, the editorial workflow with its privacy gate, versions and withdrawal. */
 
 /** 目录栏目 (条例 第二十条、第二十一条), 主题分类, 公文种类 and other vocabularies. */
-export { CATALOGUE_SECTIONS, TOPICS, TOPIC_SCHEME, GENRES, DISCLOSURE_LABELS, VALIDITY_LABELS, CHANNEL_LABELS, sectionOf, type CatalogueSection, type TopicClass } from './catalogue-terms.ts'
+export { CATALOGUE_SECTIONS, STATUTORY_SECTIONS, topicGroupOf, TOPICS, TOPIC_SCHEME, GENRES, DISCLOSURE_LABELS, VALIDITY_LABELS, CHANNEL_LABELS, sectionOf, type CatalogueSection, type TopicClass } from './catalogue-terms.ts'
 /** 主题分类 values: one level or gov.cn's "first\\second"; how pages show them; the classes in force. */
 export { formatTopic, splitTopic, topicValue, isKnownTopic, topicVocabulary, TOPIC_SEPARATOR, type TopicVocabulary } from './topics.ts'
 /** 主题分类维护: the classes the installation added to the built-in scheme. */
@@ -22,7 +22,7 @@ export { EditionForm, ReasonForm, WithdrawForm, ScheduleForm, type EditionFormVa
 /** Back-office routes of 主动公开. */
 export { publishingRoutes, sendFile } from './publishing.routes.tsx'
 /** The public read side: live items, counts per section, one item with its versions, and search. */
-export { listLiveItems, countLiveBySection, publicItem, searchLiveItems, type PublicItem, type PublicItemPage, type SearchResult, type PublicFilter, type SearchOrder, type Facet } from './public-catalogue.ts'
+export { listLiveItems, countLiveBySection, countLiveBy, publicItem, searchLiveItems, type PublicItem, type PublicItemPage, type SearchResult, type PublicFilter, type SearchOrder, type Facet } from './public-catalogue.ts'
 /** 版本比较: field and paragraph differences between two published versions. */
 export { diffVersions, type VersionDiff, type ParagraphRow, type DiffSegment } from './version-diff.ts'
 /** 有效性 as of a date: an in-force document past its 失效日期 reads as expired (it changes by itself on its date). */

@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import type { Executor } from '../../database.ts'
 import { highlight, queryTokens, toTsqueryText, wholeQueryDocNo } from '../search/index.ts'
 import { htmlText } from './body.ts'
+import { CATALOGUE_SECTIONS } from './catalogue-terms.ts'
 import { toEdition, type Edition } from './publishing.repository.ts'
 import { TOPIC_SEPARATOR } from './topics.ts'
 
@@ -31,6 +32,10 @@ export interface PublicFilter {
   /** 主题分类, both levels ("综合政务\\政务公开"): matches exactly. */
   subtopic?: string
   validity?: string
+  /** 主题分类 first level: matches '综合政务' and every '综合政务\…' below it. */
+  topicGroup?: string
+  /** Only 法定主动公开内容: leave out the 专栏's other columns (政府信息公开制度). */
+  statutoryOnly?: boolean
 }
 
 function toPublicItem(r: any): PublicItem {
@@ -40,6 +45,8 @@ function toPublicItem(r: any): PublicItem {
 // The first level of a stored 主题分类 (the part before gov.cn's backslash; the whole value when there is none).
 // chr(92) is the backslash (TOPIC_SEPARATOR), written without a parameter so that SELECT and GROUP BY are one expression.
 const firstLevel = sql<string>`split_part(s.topic, chr(92), 1)`
+// 指南 and browse pages call the first level a topic group.
+const TOPIC_GROUP = firstLevel
 
 function filtered(db: Executor, filter: PublicFilter) {
   let q = db.selectFrom('catalogue_search as s').innerJoin('catalogue_items as i', 'i.id', 's.item_id')
@@ -49,6 +56,8 @@ function filtered(db: Executor, filter: PublicFilter) {
   if (filter.topic) q = q.where(firstLevel, '=', filter.topic)
   if (filter.subtopic) q = q.where('s.topic', '=', filter.subtopic)
   if (filter.validity) q = q.where('s.validity', '=', filter.validity)
+  if (filter.topicGroup) q = q.where(TOPIC_GROUP, '=', filter.topicGroup)
+  if (filter.statutoryOnly) q = q.where('s.section', 'not in', CATALOGUE_SECTIONS.filter((c) => c.column).map((c) => c.key))
   return q
 }
 
@@ -67,6 +76,17 @@ export async function listLiveItems(db: Executor, filter: PublicFilter, page: { 
 export async function countLiveBySection(db: Executor, filter: Omit<PublicFilter, 'section'> = {}): Promise<Map<string, number>> {
   const rows = await filtered(db, filter).select(['s.section', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('s.section').execute()
   return new Map(rows.map((r) => [r.section, Number(r.n)]))
+}
+
+/**
+ * Live items counted by 发布机构, by 主题分类 first level or by 成文年份 (for browsing outside search), largest
+ * first; years newest first.
+ */
+export async function countLiveBy(db: Executor, by: 'organisation' | 'topicGroup' | 'year', filter: PublicFilter = {}): Promise<Facet[]> {
+  const column = by === 'organisation' ? sql<string>`s.organisation_id::text` : by === 'year' ? sql<string>`s.year::text` : TOPIC_GROUP
+  const rows = await filtered(db, filter).select([column.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(column).execute()
+  const facets = rows.map((r) => ({ value: String(r.value), count: Number(r.n) }))
+  return by === 'year' ? facets.sort((a, b) => Number(b.value) - Number(a.value)) : facets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
 }
 
 export interface PublicItemPage {

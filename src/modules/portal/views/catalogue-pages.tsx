@@ -2,7 +2,8 @@
 import { statutoryDate } from '../../../platform/clock.ts'
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
-import { ATTACHMENT_TYPES, CATALOGUE_SECTIONS, formatSize, formatTopic, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
+import { BrowseNav } from './browse-nav.tsx'
+import { ATTACHMENT_TYPES, STATUTORY_SECTIONS, formatSize, formatTopic, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -29,13 +30,14 @@ export function CataloguePage({ shell, counts, section, items, total, page, page
     <PortalLayout shell={shell} title={current ? current.label : '法定主动公开内容'} column="法定主动公开内容">
       <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, ...(current ? [CATALOGUE, { label: current.label }] : [{ label: '法定主动公开内容' }])]} />
       <h1>{current ? current.label : '法定主动公开内容'}</h1>
-      {current ? <p>依据：《政府信息公开条例》{current.basis}。</p> : <p>按《政府信息公开条例》第二十条、第二十一条规定的主动公开内容分类。</p>}
+      {current ? <p>依据：{current.column ? current.basis : `《政府信息公开条例》${current.basis}`}。</p> : <p>按《政府信息公开条例》第二十条、第二十一条规定的主动公开内容分类。</p>}
+      {current ? null : <BrowseNav current="section" />}
       {!current ? (
         <TableWrap label="目录栏目">
           <table class="table">
             <caption>目录栏目</caption>
             <thead><tr><th scope="col">栏目</th><th scope="col">条例依据</th><th scope="col">已公开</th></tr></thead>
-            <tbody>{CATALOGUE_SECTIONS.map((s) => <tr><td><a href={`/xxgk/fdzdgknr?section=${s.key}`}>{s.label}</a></td><td>{s.basis}</td><td>{counts.get(s.key) ?? 0} 条</td></tr>)}</tbody>
+            <tbody>{STATUTORY_SECTIONS.map((s) => <tr><td><a href={`/xxgk/fdzdgknr?section=${s.key}`}>{s.label}</a></td><td>{s.basis}</td><td>{counts.get(s.key) ?? 0} 条</td></tr>)}</tbody>
           </table>
         </TableWrap>
       ) : null}
@@ -52,7 +54,7 @@ export function PublicItemView({ shell, page, unitName, qrDataUri, successor, va
   const withdrawn = page.publicState === 'withdrawn'
   return (
     <PortalLayout shell={shell} title={e.title} column={section?.label ?? '法定主动公开内容'}>
-      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, CATALOGUE, ...(section ? [{ href: `/xxgk/fdzdgknr?section=${section.key}`, label: section.label }] : []), { label: '正文' }]} />
+      <Breadcrumbs items={[{ href: '/', label: '首页' }, XXGK, ...(section?.column === 'zhidu' ? [{ href: '/xxgk/zhidu', label: section.label }] : [CATALOGUE, ...(section ? [{ href: `/xxgk/fdzdgknr?section=${section.key}`, label: section.label }] : [])]), { label: '正文' }]} />
       {withdrawn ? (
         <Notice kind="warning">
           <strong>本信息已于 {date(e.updatedAt)} 撤回。</strong>{WITHDRAWAL_KINDS[e.withdrawalKind as keyof typeof WITHDRAWAL_KINDS]?.publicNotice ?? ''}{e.withdrawalExplanation}

@@ -63,33 +63,6 @@ export function DisclosureIndexPage({ shell }: { shell: ShellModel }) {
   )
 }
 
-export function GuidePage({ shell, disclosureOffice }: { shell: ShellModel; disclosureOffice?: Organisation }) {
-  return (
-    <Page shell={shell} title="政府信息公开指南" crumbs={[XXGK_CRUMB, { label: '政府信息公开指南' }]}>
-      <h1>政府信息公开指南</h1>
-      <p>本指南依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条编制，说明本区政府信息公开的机构、方式和程序。</p>
-      <h2>一、主动公开</h2>
-      <p>属于主动公开范围的政府信息，自形成或者变更之日起 20 个工作日内，通过本网站“法定主动公开内容”栏目及政府公报、新闻发布会、政务新媒体、公共查阅点等途径公开（《条例》第二十六条）。</p>
-      <h2>二、依申请公开</h2>
-      <p>公民、法人或者其他组织可以向行政机关申请获取相关政府信息。申请应当包括申请人的姓名或者名称、身份证明、联系方式，申请公开的政府信息的名称、文号或者便于行政机关查询的其他特征性描述，以及获取信息的方式、途径（《条例》第二十九条）。</p>
-      <p>行政机关能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起 20 个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过 20 个工作日（《条例》第三十三条）。</p>
-      <h2>三、政府信息公开工作机构</h2>
-      {disclosureOffice ? (
-        <SummaryList rows={[
-          { key: '机构名称', value: disclosureOffice.name },
-          { key: '办公地址', value: disclosureOffice.address || '未填写' },
-          { key: '办公时间', value: disclosureOffice.officeHours || '未填写' },
-          { key: '联系电话', value: disclosureOffice.phone || '未填写' },
-          { key: '邮政编码', value: disclosureOffice.postcode || '未填写' },
-        ]} />
-      ) : <EmptyState title="尚未设置政府信息公开工作机构" />}
-      <p>各单位的联系方式见<a href="/xxgk/jigou">公开主体</a>。</p>
-      <h2>四、监督和救济</h2>
-      <p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。</p>
-    </Page>
-  )
-}
-
 export function EmptyColumnPage({ shell, title, intro, empty, children }: { shell: ShellModel; title: string; intro: string; empty: string; children?: ComponentChildren }) {
   return (
     <Page shell={shell} title={title} crumbs={[XXGK_CRUMB, { label: title }]}>
@@ -153,7 +126,7 @@ export function UnitPage({ shell, unit, successors, predecessors, today }: { she
         ...(predecessors.length ? [{ key: '前身单位', value: <>{predecessors.map((p, i) => <>{i ? '、' : ''}<a href={`/xxgk/jigou/${p.code}`}>{p.succession.otherName}</a></>)}</> }] : []),
       ]} />
       <h2>本单位公开的信息</h2>
-      <EmptyState title="暂无已发布的信息">本单位通过本平台发布的政府信息将显示在这里。</EmptyState>
+      <p><a href={`/xxgk/fdzdgknr/danwei/${unit.code}`}>本单位的法定主动公开内容</a> · <a href={`/xxgk/zhinan/${unit.code}`}>本单位的政府信息公开指南</a></p>
     </Page>
   )
 }
@@ -182,6 +155,9 @@ export function SitemapPage({ shell }: { shell: ShellModel }) {
       <ul>
         {PORTAL_NAV.map((n) => <li><a href={n.href}>{n.label}</a></li>)}
         <li><a href="/xxgk/jigou">公开主体</a></li>
+        <li><a href="/xxgk/fdzdgknr/danwei">法定主动公开内容：按发布单位</a></li>
+        <li><a href="/xxgk/fdzdgknr/zhuti">法定主动公开内容：按主题分类</a></li>
+        <li><a href="/xxgk/fdzdgknr/niandu">法定主动公开内容：按年份</a></li>
         <li><a href="/gongju/dqjs">答复期限计算</a></li>
         <li><a href="/wza">无障碍说明</a></li>
         <li><a href="/admin">工作人员登录</a></li>
