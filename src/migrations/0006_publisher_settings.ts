@@ -1,10 +1,6 @@
 // Frozen in time: never import application code from a migration.
 import { sql, type Kysely } from 'kysely'
 
-// The built-in 敏感词 list as it stood when this migration was written (privacy/default-sensitive-words.ts, copied
-// here so that the migration never changes): classification markings (保密法) and 内部 markings (条例 第十四条、第十六条).
-const STARTING_SENSITIVE_WORDS = ['绝密', '机密', '秘密★', '涉密', '内部资料', '内部文件', '内部传阅', '内部使用', '不得外传', '严禁外传']
-
 export async function up(db: Kysely<any>): Promise<void> {
   // 主题分类 an installation adds to the built-in gov.cn scheme (whose second level is partly recalled, [M]).
   // A row with second_level '' adds a first-level class. Removal is recorded, never deleted: who changed what.
@@ -40,14 +36,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('index_no_patterns_org_idx').on('index_no_patterns').columns(['organisation_id', 'id']).execute()
 
   // 敏感词 of the installation, checked by the privacy gate on submit and publish. word_key is the word folded for
-  // matching (full-width → half-width, lower case, no spaces) so that one word cannot be listed twice.
+  // matching (full-width → half-width, lower case, no spaces) so that one word cannot be listed twice. Empty until the
+  // first change: until then the built-in list is in force, and the first change writes it here (no rows from a
+  // migration, so that a freshly migrated database stays empty for a restore).
   await db.schema
     .createTable('sensitive_words')
     .addColumn('id', 'serial', (c) => c.primaryKey())
     .addColumn('word', 'varchar(30)', (c) => c.notNull())
     .addColumn('word_key', 'varchar(30)', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
-    // null for the starting list written by this migration
+    // null for the built-in starting list
     .addColumn('added_by_user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('removed_by_user_id', 'integer', (c) => c.references('users.id'))
@@ -55,7 +53,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('sensitive_words_live_uq').on('sensitive_words').column('word_key').unique()
     .where(sql.ref('removed_at'), 'is', null).execute()
-  await db.insertInto('sensitive_words').values(STARTING_SENSITIVE_WORDS.map((word) => ({ word, word_key: word.normalize('NFKC').toLowerCase().replace(/\s+/g, ''), note: '系统初始词表' }))).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -6,6 +6,8 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import { buildTestApp, html, staffClients, text } from '../../../test/support/test-app.ts'
 import { describeEachDatabase } from '../../../test/support/test-database.ts'
+import { DEFAULT_SENSITIVE_WORDS } from './privacy/index.ts'
+import { sensitiveWordsInForce } from './manage-sensitive-words.ts'
 
 const FORM = {
   title: '重庆市开州区发展和改革委员会关于开展2026年度乡村振兴项目申报工作的通知',
@@ -190,6 +192,16 @@ describeEachDatabase('catalogue settings', (database) => {
       expect(await db().selectFrom('sensitive_words').selectAll().execute()).toEqual(before)
     })
 
+    it('starts with the built-in list, shown as added by 系统, and writes nothing until the first change', async () => {
+      const gkb = await as('gkb')
+      const page = html(await gkb.get('/admin/catalogue/settings/sensitive-words'))
+      const rows = page.querySelectorAll('main table tbody tr').map((r) => r.querySelectorAll('td').map((c) => c.text.trim()))
+      expect(rows.map((r) => r[0]).sort()).toEqual([...DEFAULT_SENSITIVE_WORDS].sort())
+      expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['系统']))
+      expect(await sensitiveWordsInForce(db())).toEqual([...DEFAULT_SENSITIVE_WORDS])
+      expect(await db().selectFrom('sensitive_words').selectAll().execute()).toEqual([])
+    })
+
     it('the privacy gate uses the list: an added word blocks submission, removing it lets the edition through', async () => {
       const secadmin = await as('secadmin')
       await secadmin.get('/admin/catalogue/settings/sensitive-words')
@@ -206,15 +218,24 @@ describeEachDatabase('catalogue settings', (database) => {
       expect(blocked.statusCode).toBe(400)
       expect(text(blocked, '.privacy')).toContain('内部参考')
 
-      const word = await db().selectFrom('sensitive_words').select('id').where('word', '=', '内部参考').where('removed_at', 'is', null).executeTakeFirstOrThrow()
       const gkb = await as('gkb')
       await gkb.get('/admin/catalogue/settings/sensitive-words')
-      expect((await gkb.post(`/admin/catalogue/settings/sensitive-words/${word.id}/remove`, {})).statusCode).toBe(303)
+      expect((await gkb.post('/admin/catalogue/settings/sensitive-words/remove', { word: '内部参考' })).statusCode).toBe(303)
       const after = await gkb.get('/admin/catalogue/settings/sensitive-words')
       expect(text(after, 'main')).toContain('已删除的词')
       expect((await audits('catalogue.sensitive_word_removed')).at(-1)).toMatchObject({ actor_username: 'gkb', details: { word: '内部参考' } })
       await editor.get(`/admin/catalogue/${id}`)
       expect((await editor.post(`/admin/catalogue/${id}/submit`, {})).statusCode).toBe(303)
+    })
+
+    it('removes a built-in word like any other; the rest of the built-in list stays in force', async () => {
+      const gkb = await as('gkb')
+      await gkb.get('/admin/catalogue/settings/sensitive-words')
+      expect((await gkb.post('/admin/catalogue/settings/sensitive-words/remove', { word: '涉密' })).statusCode).toBe(303)
+      const inForce = await sensitiveWordsInForce(db())
+      expect(inForce).not.toContain('涉密')
+      expect(inForce).toEqual(expect.arrayContaining([...DEFAULT_SENSITIVE_WORDS.filter((w) => w !== '涉密'), '仅供领导参阅']))
+      expect((await gkb.post('/admin/catalogue/settings/sensitive-words/remove', { word: '涉密' })).statusCode).toBe(404)
     })
   })
 

@@ -100,8 +100,12 @@ export async function catalogueSettingsRoutes(app: FastifyInstance, deps: StaffD
     }
     return reply.redirect(`${settingsPaths.sensitiveWords()}?done=words-added`, 303)
   })
-  app.post(`${settingsPaths.sensitiveWords()}/:id/remove`, { preHandler: staff }, async (request, reply) => {
-    await removeSensitiveWord(ctx(request), idOf(request))
+  // The word travels in the form body (never in the URL: the list is not public).
+  app.post(`${settingsPaths.sensitiveWords()}/remove`, { preHandler: staff }, async (request, reply) => {
+    await authoriseSetting(ctx(request), 'catalogue.sensitive_words.manage')
+    const word = String(formBody(request.body).word ?? '')
+    if (!word || word.length > 30) throw new NotFoundError()
+    await removeSensitiveWord(ctx(request), word)
     return reply.redirect(`${settingsPaths.sensitiveWords()}?done=word-removed`, 303)
   })
 

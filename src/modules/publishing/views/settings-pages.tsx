@@ -113,7 +113,7 @@ export function SensitiveWordsPage({ csrf, words, userNames, values = {}, errors
             <tbody>{inForce.map((w) => (
               <tr>
                 <td>{w.word}</td><td>{w.note}</td><td>{who(w.addedByUserId)}</td><td>{w.addedByUserId === null ? '' : formatInstant(w.addedAt)}</td>
-                <td><Form action={`${settingsPaths.sensitiveWords()}/${w.id}/remove`} csrf={csrf} class="inline-form"><Button variant="link">删除“{w.word}”</Button></Form></td>
+                <td><Form action={`${settingsPaths.sensitiveWords()}/remove`} csrf={csrf} class="inline-form"><input type="hidden" name="word" value={w.word} /><Button variant="link">删除“{w.word}”</Button></Form></td>
               </tr>
             ))}</tbody>
           </table>
