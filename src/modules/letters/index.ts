@@ -1,0 +1,6 @@
+/** letters: 公众诉求 — 区长/部门信箱 letters and hotline calls, screening, dispatch, replies, 好差评 and 监评. */
+
+/** The wing's rules as data: channels, categories, 受理范围, 办理时限, workflow, ratings and routing. */
+export * as letterRules from './rules/index.ts'
+/** Public routes of the 区长信箱 (write, receipt, follow-up, rating, 没有解决). */
+export { lettersPublicRoutes, type LettersPublicDeps } from './letters.public-routes.tsx'
