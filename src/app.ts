@@ -11,7 +11,7 @@ import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/inde
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
-import { lettersPublicRoutes } from './modules/letters/index.ts'
+import { lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -74,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await calendarAdminRoutes(scope, staffDeps)
     await publishingRoutes(scope, staffDeps)
     await lettersPublicRoutes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
+    await lettersRoutes(scope, staffDeps)
   })
   if (deps.runScheduler) {
     // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in

@@ -6,6 +6,7 @@ export function adminNav(actor: Actor): AdminNavItem[] {
   const items: AdminNavItem[] = [{ href: '/admin', label: '工作台' }]
   const unitAdmin = actor.roles.includes('unit_admin')
   if (can(actor, 'catalogue.view')) items.push({ href: '/admin/catalogue', label: '主动公开' })
+  if (can(actor, 'letters.manage') || actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')) items.push({ href: '/admin/letters', label: '公众诉求' })
   if (can(actor, 'users.list') || unitAdmin) items.push({ href: '/admin/users', label: '用户管理' })
   if (!actor.roles.includes('audit_admin')) items.push({ href: '/admin/organisations', label: '单位管理' })
   if (can(actor, 'calendar.view')) items.push({ href: '/admin/calendar', label: '工作日历' })

@@ -4,3 +4,5 @@
 export * as letterRules from './rules/index.ts'
 /** Public routes of the 区长信箱 (write, receipt, follow-up, rating, 没有解决). */
 export { lettersPublicRoutes, type LettersPublicDeps } from './letters.public-routes.tsx'
+/** Back-office routes of 公众诉求. */
+export { lettersRoutes } from './letters.routes.tsx'

@@ -29,3 +29,5 @@ export { addAttachment, removeAttachment, attachmentsOf, attachmentContent, form
 export { channelsOf, recordChannel, type ChannelRecord } from './channels.ts'
 /** 修改和废止 relations between documents. */
 export { amendmentsOf, targetsOf, relationsOf, type RelatedDocument } from './relations.ts'
+/** The privacy scan of a text (身份证/手机/银行卡/敏感词), for other wings that publish text (letters' replies). */
+export { scanText, DEFAULT_SENSITIVE_WORDS, type Finding } from './privacy/index.ts'
