@@ -104,7 +104,7 @@ export function CasePage({ model }: { model: CaseModel }) {
         { key: '渠道', value: CHANNELS[c.channel].label + (model.addressedUnitName ? `（写给${model.addressedUnitName}）` : '') },
         { key: '类别', value: CATEGORIES[c.category].label },
         { key: '来信（来电）时间', value: formatInstant(c.receivedAt) },
-        { key: '来信人', value: `${model.contact.name}　${model.contact.phone}` },
+        { key: '来信人', value: <>{c.contactNameMasked}　{c.contactPhoneMasked}<details class="contact-details"><summary>查看完整姓名和电话（仅用于办理和回访）</summary>{model.contact.name}　{model.contact.phone}</details></> },
         { key: '同意公开', value: c.publishConsent ? '同意' : '不同意' },
         ...(model.unitName ? [{ key: '承办单位', value: model.unitName }] : []),
         ...(c.dueOn ? [{ key: '答复期限', value: `${c.dueOn}${c.extended ? '（已延期）' : ''}` }] : []),
