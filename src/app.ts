@@ -11,7 +11,7 @@ import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/inde
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
-import { lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
+import { escalateOverdueCases, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -93,6 +93,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const timer = setInterval(() => void tick(), 30_000)
     timer.unref()
     app.addHook('onClose', async () => clearInterval(timer))
+    // 督办: every 10 minutes, escalate dispatched letters past their reply limit (idempotent, safe in every process).
+    const escalate = async () => {
+      try {
+        const escalated = await escalateOverdueCases(deps)
+        if (escalated > 0) app.log.info({ escalated }, 'overdue letters escalated')
+      } catch (error) {
+        app.log.error({ err: error }, 'letter escalation failed')
+      }
+    }
+    const escalationTimer = setInterval(() => void escalate(), 600_000)
+    escalationTimer.unref()
+    app.addHook('onClose', async () => clearInterval(escalationTimer))
   }
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

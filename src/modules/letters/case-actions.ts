@@ -89,7 +89,7 @@ export async function dispatchCase(ctx: UseCaseContext, caseId: number, unitId: 
     action: 'dispatch',
     apply: async (trx, c, today) => {
       const clock = await startReplyClock(trx, c, today, today)
-      return { set: { unit_id: unit.id, extended: false }, unitId: unit.id, details: { unit: unit.shortName, dueOn: clock.dueOn } }
+      return { set: { unit_id: unit.id, extended: false, escalated_at: null }, unitId: unit.id, details: { unit: unit.shortName, dueOn: clock.dueOn } }
     },
   })
 }
@@ -102,7 +102,7 @@ export async function reassignCase(ctx: UseCaseContext, caseId: number, unitId: 
     apply: async (trx, c, today) => {
       if (c.unitId === unit.id) throw new InvalidInputError([{ field: 'unit', message: '请选择另一个承办单位' }])
       const clock = await startReplyClock(trx, c, today, today)
-      return { set: { unit_id: unit.id, extended: false }, unitId: unit.id, details: { fromUnitId: c.unitId, unit: unit.shortName, dueOn: clock.dueOn } }
+      return { set: { unit_id: unit.id, extended: false, escalated_at: null }, unitId: unit.id, details: { fromUnitId: c.unitId, unit: unit.shortName, dueOn: clock.dueOn } }
     },
   })
 }

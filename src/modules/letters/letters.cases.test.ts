@@ -12,6 +12,7 @@ import {
 import { mergeCase, splitCase } from './merge-cases.ts'
 import { caseForWriter, FOLLOW_UP_FAILED, rateReply, reopenByWriter } from './public-follow-up.ts'
 import { registerCall } from './register-call.ts'
+import { escalateOverdueCases } from './escalate-overdue.ts'
 import { eventsOfCase, findCase, sealedContact } from './letters.repository.ts'
 import { FLOOD_LIMITS, submitLetter } from './submit-letter.ts'
 
@@ -142,5 +143,22 @@ describeEachDatabase('letters cases', (database) => {
     expect((await findCase(database().db, sent.caseId))!).toMatchObject({ state: 'dispatched', dueOn: '2026-12-04' })
     await expect(registerCall(ctx(await actor('fgw.editor')), { channel: 'district_hotline', category: 'complaint', name: '', phone: '13900001111', subject: 'x', content: 'xxxxxxxxxxxx', outcome: 'answered', answer: 'xx', unitId: null })).rejects.toThrow()
     expect(await currentCalendar(database().db)).toBeTruthy()
+  })
+
+  it('escalates an overdue case once (督办), and again only after a new dispatch', async () => {
+    const gkb = await actor('gkb')
+    const sent = await submitLetter(ctx(null, '198.51.100.70'), gkb.regionId, letter(), null, SECRET)
+    await acceptCase(ctx(gkb), sent.caseId)
+    await dispatchCase(ctx(gkb), sent.caseId, await unitId('fgw')) // due 2026-12-11
+    const onDay = (date: string) => ({ db: database().db, clock: fixedClock(`${date}T02:00:00Z`) })
+    const mine = async () => (await eventsOfCase(database().db, sent.caseId)).filter((e) => e.type === 'escalate').length
+    await escalateOverdueCases(onDay('2026-12-11'))
+    expect(await mine()).toBe(0)
+    await escalateOverdueCases(onDay('2026-12-14'))
+    await escalateOverdueCases(onDay('2026-12-15'))
+    expect(await mine()).toBe(1)
+    expect((await findCase(database().db, sent.caseId))!.escalatedAt).not.toBeNull()
+    await reassignCase(ctx(gkb), sent.caseId, await unitId('czj'), '改由财政局办理')
+    expect((await findCase(database().db, sent.caseId))!.escalatedAt).toBeNull()
   })
 })

@@ -48,7 +48,7 @@ export async function reopenByWriter(ctx: UseCaseContext, code: string, phoneLas
     if (refusal || locked.unitId === null) throw new InvalidInputError([{ field: 'reason', message: refusal?.includes('理由') ? '请说明哪些问题没有解决' : '答复发布后才能反馈“没有解决”' }])
     const to = nextState(locked.state, 'reopen')
     await startReplyClock(trx, locked, today, today)
-    await trx.updateTable('letter_cases').set({ state: to, reopen_count: locked.reopenCount + 1, extended: false, closed_at: null, supervision_grade: null }).where('id', '=', c.id).execute()
+    await trx.updateTable('letter_cases').set({ state: to, reopen_count: locked.reopenCount + 1, extended: false, escalated_at: null, closed_at: null, supervision_grade: null }).where('id', '=', c.id).execute()
     await insertEvent(trx, {
       caseId: c.id, type: 'reopen', fromState: locked.state, toState: to, unitId: locked.unitId, actorUserId: null, actorKind: 'public',
       effectiveOn: today, recordedAt: ctx.clock.now(), reason, details: { unresolved: true },

@@ -50,7 +50,7 @@ export function LettersList({ title, queues, current, rows, total, page, pageSiz
                 {showUnit ? <td>{c.unitId ? unitNames.get(c.unitId) : '—'}</td> : null}
                 <td>{c.contactNameMasked} {c.contactPhoneMasked}</td>
                 <td>{STATE_LABELS[c.state]}</td>
-                <td>{c.dueOn ?? '—'} <DueTag flag={dueFlags.get(c.id) ?? null} /></td>
+                <td>{c.dueOn ?? '—'} <DueTag flag={dueFlags.get(c.id) ?? null} />{c.escalatedAt && c.state === 'dispatched' ? <span class="tag tag--red">已督办</span> : null}</td>
               </tr>
             ))}</tbody>
           </table>
