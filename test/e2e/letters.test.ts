@@ -174,10 +174,22 @@ describeInBrowser('区长信箱 in the browser', () => {
     await expectShell(citizen, { phone: true })
     await checkAxe(citizen, 'letter form 长辈版 phone')
     await screenshot(citizen, 'letters-write-elder-phone')
+    await citizen.goto('/hudong/qzxx/tongji')
+    await expectShell(citizen, { phone: true })
+    await checkAxe(citizen, 'statistics 长辈版 phone')
+    await screenshot(citizen, 'letters-statistics-elder-phone')
     await staff.goto('/admin/letters?queue=closed')
     await switchToElder(staff)
     await checkAxe(staff, 'staff list 长辈版')
     await screenshot(staff, 'letters-admin-list-elder')
+  })
+
+  it('shows the month\'s statistics with denominators on the desktop', async () => {
+    await staff.goto('/hudong/qzxx/tongji')
+    await expectShell(staff)
+    expect(await staff.locator('main').textContent()).toMatch(/区长公开信箱\d+\d+[\d.]+%（\d+\/\d+）/)
+    await checkAxe(staff, 'statistics desktop')
+    await screenshot(staff, 'letters-statistics-desktop')
   })
 
   it('takes a letter with JavaScript turned off', async () => {

@@ -15,6 +15,8 @@ export interface StatisticsQuery {
   to: string
   channel?: ChannelKey
   unitId?: number
+  /** Rows per channel and unit (default), per unit (channel 'all') or per channel (unit 'all'). */
+  groupBy?: 'channel_unit' | 'unit' | 'channel'
 }
 
 export interface StatisticsRow {
@@ -73,8 +75,11 @@ export async function letterStatistics(db: Executor, query: StatisticsQuery): Pr
   for (const c of cases) {
     const list = byCase.get(c.id) ?? []
     const lastUnit = [...list].reverse().find((e) => e.unit_id !== null)?.unit_id ?? null
-    const key = `${c.channel}|${lastUnit}`
-    const row = rows.get(key) ?? rows.set(key, emptyRow(c.channel as ChannelKey, lastUnit)).get(key)!
+    const groupBy = query.groupBy ?? 'channel_unit'
+    const rowChannel = groupBy === 'unit' ? 'all' : (c.channel as ChannelKey)
+    const rowUnit = groupBy === 'channel' ? 'all' : lastUnit
+    const key = `${rowChannel}|${rowUnit}`
+    const row = rows.get(key) ?? rows.set(key, emptyRow(rowChannel, rowUnit)).get(key)!
     const state = (list.at(-1)?.to_state ?? 'received') as CaseState
     const handled = HANDLED_STATES.includes(state)
     const handledOn = handled ? list.filter((e) => HANDLING_EVENTS.has(e.type)).at(-1)?.effective_on ?? list.at(-1)!.effective_on : null

@@ -104,4 +104,14 @@ describe('区长信箱 (public)', () => {
     const { res } = await write(client, { _csrf: 'forged' })
     expect(res.statusCode).toBe(403)
   })
+
+  it('publishes the month\'s figures with their denominators, per channel and unit', async () => {
+    const n = (await database.db.selectFrom('letter_cases').select('id').execute()).length
+    const res = await new Client(app).get('/hudong/qzxx/tongji?month=2026-11')
+    expect(res.statusCode).toBe(200)
+    expect(text(res, 'h1')).toBe('2026年11月信件办理情况')
+    expect(res.body).toContain(`<td>区长公开信箱</td><td>${n}</td><td>0</td><td>0%（0/${n}）</td>`)
+    expect(res.body).toContain('未转办（当场答复或不予受理）')
+    expect((await new Client(app).get('/hudong/qzxx/tongji?month=1999-01')).body).toContain('2026年11月信件办理情况')
+  })
 })

@@ -12,6 +12,8 @@ import { submitLetter } from './submit-letter.ts'
 import type { LetterUpload } from './letter-attachments.ts'
 import type { Satisfaction } from './rules/index.ts'
 import { FollowUpLookup, FollowUpPage, MailboxHome, ReceiptPage, WriteLetterPage } from './views/public-pages.tsx'
+import { StatisticsPage } from './views/statistics-page.tsx'
+import { letterStatistics } from './letter-statistics.ts'
 
 export interface LettersPublicDeps extends Omit<StaffDeps, 'nav' | 'https'> {
   /** Secret for the flood-protection hash of sender addresses. */
@@ -77,6 +79,27 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
       if (error instanceof TooManyRequestsError) return writePage(request, reply, values, [{ field: '', message: error.message }], 429)
       throw error
     }
+  })
+
+  // 信件办理情况: one month per page, the last twelve to choose from.
+  app.get('/hudong/qzxx/tongji', { config: { publicCache: true } }, async (request, reply) => {
+    const today = deps.clock.today()
+    const months: string[] = []
+    for (let i = 0; i < 12; i++) {
+      const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - i, 1))
+      months.push(d.toISOString().slice(0, 7))
+    }
+    const asked = String((request.query as Record<string, unknown>).month ?? '')
+    const month = months.includes(asked) ? asked : months[0]!
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10)
+    const region = await currentRegion(deps.db)
+    const query = { regionId: region?.id ?? 0, from: `${month}-01`, to: last < today ? last : today }
+    const byChannel = await letterStatistics(deps.db, { ...query, groupBy: 'channel' })
+    const byUnit = await letterStatistics(deps.db, { ...query, groupBy: 'unit' })
+    const units = region ? await listOrganisations(deps.db, region.id) : []
+    const order = new Map(units.map((u, i) => [u.id, i]))
+    byUnit.splice(1, byUnit.length - 1, ...byUnit.slice(1).sort((a, b) => (order.get(a.unitId as number) ?? 1e9) - (order.get(b.unitId as number) ?? 1e9)))
+    return reply.page(<StatisticsPage shell={request.shell} month={month} months={months} byChannel={byChannel} byUnit={byUnit} unitNames={new Map(units.map((u) => [u.id, u.shortName]))} />)
   })
 
   app.get('/hudong/qzxx/chaxun', async (request, reply) => reply.page(<FollowUpLookup shell={request.shell} csrf={request.csrfToken()} />))
