@@ -11,7 +11,7 @@ import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/inde
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
-import { escalateOverdueCases, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
+import { escalateOverdueCases, lettersOpen311Routes, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -75,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await publishingRoutes(scope, staffDeps)
     await lettersPublicRoutes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
     await lettersRoutes(scope, staffDeps)
+    await lettersOpen311Routes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
   })
   if (deps.runScheduler) {
     // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in

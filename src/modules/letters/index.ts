@@ -15,3 +15,5 @@ export { rateReply, reopenByWriter } from './public-follow-up.ts'
 export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'
 /** 督办: escalates overdue dispatched cases once (idempotent; run by the in-process scheduler). */
 export { escalateOverdueCases } from './escalate-overdue.ts'
+/** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
+export { lettersOpen311Routes } from './letters.open311-routes.ts'
