@@ -190,6 +190,11 @@ describeInBrowser('区长信箱 in the browser', () => {
     expect(await staff.locator('main').textContent()).toMatch(/区长公开信箱\d+\d+[\d.]+%（\d+\/\d+）/)
     await checkAxe(staff, 'statistics desktop')
     await screenshot(staff, 'letters-statistics-desktop')
+    await staff.goto('/hudong/qzxx/xuandeng')
+    expect(await staff.locator('main').textContent()).toContain(SUBJECT)
+    expect(await staff.locator('main').textContent()).not.toContain('张三丰')
+    await checkAxe(staff, '信件选登')
+    await screenshot(staff, 'letters-published-desktop')
   })
 
   it('takes a letter with JavaScript turned off', async () => {

@@ -12,7 +12,8 @@ import { submitLetter } from './submit-letter.ts'
 import type { LetterUpload } from './letter-attachments.ts'
 import type { Satisfaction } from './rules/index.ts'
 import { FollowUpLookup, FollowUpPage, MailboxHome, ReceiptPage, WriteLetterPage } from './views/public-pages.tsx'
-import { StatisticsPage } from './views/statistics-page.tsx'
+import { PublishedLettersPage, StatisticsPage } from './views/statistics-page.tsx'
+import { publishedLetters } from './published-letters.ts'
 import { letterStatistics } from './letter-statistics.ts'
 
 export interface LettersPublicDeps extends Omit<StaffDeps, 'nav' | 'https'> {
@@ -100,6 +101,13 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     const order = new Map(units.map((u, i) => [u.id, i]))
     byUnit.splice(1, byUnit.length - 1, ...byUnit.slice(1).sort((a, b) => (order.get(a.unitId as number) ?? 1e9) - (order.get(b.unitId as number) ?? 1e9)))
     return reply.page(<StatisticsPage shell={request.shell} month={month} months={months} byChannel={byChannel} byUnit={byUnit} unitNames={new Map(units.map((u) => [u.id, u.shortName]))} />)
+  })
+
+  app.get('/hudong/qzxx/xuandeng', { config: { publicCache: true } }, async (request, reply) => {
+    const region = await currentRegion(deps.db)
+    const letters = region ? await publishedLetters(deps.db, deps.cipher, region.id, deps.clock.today()) : []
+    const units = region ? await listOrganisations(deps.db, region.id) : []
+    return reply.page(<PublishedLettersPage shell={request.shell} letters={letters} unitNames={new Map(units.map((u) => [u.id, u.shortName]))} />)
   })
 
   app.get('/hudong/qzxx/chaxun', async (request, reply) => reply.page(<FollowUpLookup shell={request.shell} csrf={request.csrfToken()} />))

@@ -94,4 +94,14 @@ describe('公众诉求 back office', () => {
     expect(page.body).toContain('当场答复')
     expect(page.body).toContain('已办结，待回访')
   })
+
+  it('publishes the consented, released letter in 信件选登 without the writer\'s contact', async () => {
+    const res = await new Client(app).get('/hudong/qzxx/xuandeng')
+    expect(res.statusCode).toBe(200)
+    expect(text(res, 'h1')).toBe('信件选登')
+    expect(res.body).toContain('天然气价格调整咨询')
+    expect(res.body).toContain('听证会安排将在区政府网站公告')
+    expect(res.body).not.toContain('赵六')
+    expect(res.body).not.toContain('13600006666')
+  })
 })

@@ -16,7 +16,7 @@ export function MailboxHome({ shell, contact }: { shell: ShellModel; contact: st
       <h1>区长信箱</h1>
       <p class="lead">区长信箱受理对本区政府工作的咨询、求助、投诉、建议和举报。来信由区政务公开办公室受理，转交承办单位办理，一般在10个工作日内答复（咨询类5个工作日）。</p>
       <p><a class="button button--primary" href="/hudong/qzxx/xiexin">给区长写信</a>　<a class="button button--secondary" href="/hudong/qzxx/chaxun">查询办理结果</a></p>
-      <p><a href="/hudong/qzxx/tongji">信件办理情况统计</a></p>
+      <p><a href="/hudong/qzxx/xuandeng">信件选登</a>　<a href="/hudong/qzxx/tongji">信件办理情况统计</a></p>
       <h2>受理范围</h2>
       <ul>{ACCEPTED_SCOPE.map((s) => <li>{s}</li>)}</ul>
       <h2>不予受理的事项</h2>

@@ -62,3 +62,24 @@ export function StatisticsPage({ shell, month, months, byChannel, byUnit, unitNa
     </PortalLayout>
   )
 }
+
+/** 信件选登: consented letters with their replies, anonymised. */
+export function PublishedLettersPage({ shell, letters, unitNames }: { shell: ShellModel; letters: import('../published-letters.ts').PublishedLetter[]; unitNames: Map<number, string> }) {
+  return (
+    <PortalLayout shell={shell} title="信件选登" column="区长信箱">
+      <p><a href="/hudong/qzxx">返回区长信箱</a></p>
+      <h1>信件选登</h1>
+      <p>这里选登来信人同意公开的来信和答复。公开前隐去了姓名、电话、身份证号码等个人信息。</p>
+      {letters.length === 0 ? <p>暂无选登的信件。</p> : letters.map((l) => (
+        <article class="published-letter" aria-labelledby={`l-${l.caseNo}`}>
+          <h2 id={`l-${l.caseNo}`}>{l.subject}</h2>
+          <p class="hint">信件编号 {l.caseNo}　来信日期 {l.receivedOn}{l.unitId ? `　承办单位 ${unitNames.get(l.unitId) ?? ''}` : ''}</p>
+          <h3>来信</h3>
+          {l.content.split(/\n+/).map((p) => <p>{p}</p>)}
+          <h3>答复</h3>
+          {l.reply.split(/\n+/).map((p) => <p>{p}</p>)}
+        </article>
+      ))}
+    </PortalLayout>
+  )
+}
