@@ -197,6 +197,19 @@ describeInBrowser('区长信箱 in the browser', () => {
     await screenshot(staff, 'letters-published-desktop')
   })
 
+  it('lets staff work on a phone: the queue, a case page and the call form fit the screen', async () => {
+    const context = await site.newContext(PHONE, { preloadAxe: true })
+    contexts.push(context)
+    const page = await context.newPage()
+    await signIn(page, 'gkb')
+    for (const [url, name] of [['/admin/letters?queue=closed', 'letters-admin-list-phone'], [caseUrl, 'letters-case-phone'], ['/admin/letters/calls/new', 'letters-call-form-phone']] as const) {
+      await page.goto(url)
+      await expectShell(page, { phone: true })
+      await checkAxe(page, `${url} phone`)
+      await screenshot(page, name)
+    }
+  })
+
   it('takes a letter with JavaScript turned off', async () => {
     const context = await site.newContext({ ...DESKTOP, javaScriptEnabled: false })
     contexts.push(context)
