@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../test/support/test-database.ts'
 import { fixedClock } from '../../platform/clock.ts'
 import { createFieldCipher } from '../../platform/crypto/sm.ts'
 import { InvalidInputError, NotFoundError, TooManyRequestsError } from '../../platform/http/errors.ts'
-import { currentCalendar, findClock } from '../calendar/index.ts'
+import { currentCalendar, findClock, proposeAmendment, storeCalendarVersion } from '../calendar/index.ts'
 import { findOrganisationByCode, findUserByUsername, type Actor, type UseCaseContext } from '../orgs/index.ts'
 import {
   acceptCase, caseForActor, closeCase, dispatchCase, evaluateCase, extendCase, notAcceptCase, reassignCase, releaseReply, replyToCase, returnCase, sendBackReply,
@@ -160,5 +160,18 @@ describeEachDatabase('letters cases', (database) => {
     expect((await findCase(database().db, sent.caseId))!.escalatedAt).not.toBeNull()
     await reassignCase(ctx(gkb), sent.caseId, await unitId('czj'), '改由财政局办理')
     expect((await findCase(database().db, sent.caseId))!.escalatedAt).toBeNull()
+  })
+
+  // Last in this suite: it changes the calendar of the shared test database.
+  it('moves an open letter\'s due date when the calendar is amended (the clock is a tracked calendar clock)', async () => {
+    const gkb = await actor('gkb')
+    const sent = await submitLetter(ctx(null, '198.51.100.80'), gkb.regionId, letter(), null, SECRET)
+    await acceptCase(ctx(gkb), sent.caseId)
+    await dispatchCase(ctx(gkb), sent.caseId, await unitId('fgw'))
+    expect((await findCase(database().db, sent.caseId))!.dueOn).toBe('2026-12-11')
+    // A hypothetical extra rest day on Tuesday 2026-12-01 (test data, not an official notice).
+    const proposal = await proposeAmendment(database().db, { lines: '2026-12-01 休 测试休息日', title: '测试调整', docNo: '', url: '', reason: '测试：增加一天休息日' })
+    await storeCalendarVersion({ db: database().db, clock, actorUserId: gkb.userId, audit: async () => undefined }, proposal)
+    expect((await findCase(database().db, sent.caseId))!.dueOn).toBe('2026-12-14')
   })
 })
