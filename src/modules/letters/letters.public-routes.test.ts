@@ -114,4 +114,16 @@ describe('区长信箱 (public)', () => {
     expect(res.body).toContain('未转办（当场答复或不予受理）')
     expect((await new Client(app).get('/hudong/qzxx/tongji?month=1999-01')).body).toContain('2026年11月信件办理情况')
   })
+
+  it('pauses follow-up lookups from an address after ten wrong answers, without blocking others', async () => {
+    const guesser = new Client(app, '203.0.113.70')
+    await guesser.get('/hudong/qzxx/chaxun')
+    for (let i = 0; i < 10; i++) expect((await guesser.post('/hudong/qzxx/chaxun', { code: 'ABCDE-FGHJK', phoneLast4: String(1000 + i) })).statusCode).toBe(400)
+    const paused = await guesser.post('/hudong/qzxx/chaxun', { code: 'ABCDE-FGHJK', phoneLast4: '2000' })
+    expect(paused.statusCode).toBe(429)
+    expect(text(paused, '.error-summary')).toContain('输错次数过多')
+    const other = new Client(app, '203.0.113.71')
+    await other.get('/hudong/qzxx/chaxun')
+    expect((await other.post('/hudong/qzxx/chaxun', { code: 'ABCDE-FGHJK', phoneLast4: '2000' })).statusCode).toBe(400)
+  })
 })

@@ -39,7 +39,24 @@ function multipartFields(body: unknown): { fields: Record<string, string>; file:
   return { fields, file, truncated }
 }
 
+/** Wrong query code / phone pairs per address before lookups pause, and for how long (guessing the last four digits). */
+export const LOOKUP_FAILURES = { max: 10, windowMs: 15 * 60_000 } as const
+const LOOKUP_PAUSED = '查询码或电话号码后四位输错次数过多，请15分钟后再试。如需帮助，请拨打区长公开电话。'
+
 export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPublicDeps): Promise<void> {
+  // Per process and in memory: with several processes the limit is per process, which still stops guessing.
+  const failures = new Map<string, number[]>()
+  const recentFailures = (ip: string) => {
+    const since = deps.clock.now().getTime() - LOOKUP_FAILURES.windowMs
+    const list = (failures.get(ip) ?? []).filter((t) => t > since)
+    if (list.length) failures.set(ip, list)
+    else failures.delete(ip)
+    return list
+  }
+  const noteFailure = (ip: string) => {
+    if (failures.size > 10_000) failures.clear()
+    failures.set(ip, [...recentFailures(ip), deps.clock.now().getTime()])
+  }
   const ctx = (request: FastifyRequest): UseCaseContext => ({ db: deps.db, clock: deps.clock, cipher: deps.cipher, security: deps.security, actor: null, ip: request.ip })
 
   async function units() {
@@ -119,8 +136,17 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     return reply.page(<FollowUpPage shell={request.shell} model={{ c, unitName: unit?.shortName ?? null, history, csrf: request.csrfToken(), code: normaliseQueryCode(code) ?? code, phoneLast4: last4, ...opts }} />, opts.status ?? 200)
   }
 
-  const lookupFailed = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldMessage[]) =>
-    reply.page(<FollowUpLookup shell={request.shell} csrf={request.csrfToken()} values={values} errors={errors} />, 400)
+  const lookupFailed = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldMessage[]) => {
+    if (errors.some((e) => e.field === 'code')) noteFailure(request.ip)
+    return reply.page(<FollowUpLookup shell={request.shell} csrf={request.csrfToken()} values={values} errors={errors} />, 400)
+  }
+  // Every route that takes a query code checks the pause first.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST' || !['/hudong/qzxx/chaxun', '/hudong/qzxx/pingjia', '/hudong/qzxx/weijiejue'].includes(request.url.split('?')[0]!)) return
+    if (recentFailures(request.ip).length >= LOOKUP_FAILURES.max) {
+      return reply.page(<FollowUpLookup shell={request.shell} csrf={request.csrfToken()} errors={[{ field: '', message: LOOKUP_PAUSED }]} />, 429)
+    }
+  })
 
   app.post('/hudong/qzxx/chaxun', async (request, reply) => {
     const body = request.body as Record<string, string>
