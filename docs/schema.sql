@@ -284,6 +284,96 @@ create table installation (
 );
 CREATE UNIQUE INDEX installation_pkey ON installation (key);
 
+create table letter_attachments (
+  id integer not null default nextval('letter_attachments_id_seq'::regclass),
+  case_id integer not null,
+  file_name text not null,
+  media_type character varying(128) not null,
+  size_bytes integer not null,
+  sha256 character varying(64) not null,
+  content bytea not null,
+  position integer not null,
+  created_at timestamp with time zone not null default now(),
+  constraint letter_attachments_case_id_fkey FOREIGN KEY (case_id) REFERENCES letter_cases(id),
+  constraint letter_attachments_pkey PRIMARY KEY (id)
+);
+CREATE INDEX letter_attachments_case_idx ON letter_attachments (case_id, "position");
+CREATE UNIQUE INDEX letter_attachments_pkey ON letter_attachments (id);
+
+create table letter_cases (
+  id integer not null default nextval('letter_cases_id_seq'::regclass),
+  region_id integer not null,
+  case_no character varying(20) not null,
+  channel character varying(32) not null,
+  category character varying(16) not null,
+  addressed_unit_id integer,
+  unit_id integer,
+  subject text not null,
+  content text not null,
+  publish_consent boolean not null default false,
+  state character varying(16) not null,
+  contact_name_sealed text not null,
+  contact_phone_sealed text not null,
+  contact_name_masked character varying(40) not null,
+  contact_phone_masked character varying(24) not null,
+  query_code character varying(16) not null,
+  idempotency_key character varying(64),
+  source_hash character varying(64),
+  received_on date not null,
+  received_at timestamp with time zone not null,
+  extended boolean not null default false,
+  reply_text text,
+  replied_at timestamp with time zone,
+  released_at timestamp with time zone,
+  closed_at timestamp with time zone,
+  not_accepted_reason character varying(32),
+  screening_note text,
+  merged_into_id integer,
+  satisfaction character varying(24),
+  supervision_grade character varying(16),
+  answered_on_spot boolean not null default false,
+  reopen_count integer not null default 0,
+  escalated_at timestamp with time zone,
+  registered_by_user_id integer,
+  constraint letter_cases_addressed_unit_id_fkey FOREIGN KEY (addressed_unit_id) REFERENCES organisations(id),
+  constraint letter_cases_case_no_key UNIQUE (case_no),
+  constraint letter_cases_idempotency_key_key UNIQUE (idempotency_key),
+  constraint letter_cases_merged_into_id_fkey FOREIGN KEY (merged_into_id) REFERENCES letter_cases(id),
+  constraint letter_cases_pkey PRIMARY KEY (id),
+  constraint letter_cases_query_code_key UNIQUE (query_code),
+  constraint letter_cases_region_id_fkey FOREIGN KEY (region_id) REFERENCES regions(id),
+  constraint letter_cases_registered_by_user_id_fkey FOREIGN KEY (registered_by_user_id) REFERENCES users(id),
+  constraint letter_cases_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES organisations(id)
+);
+CREATE UNIQUE INDEX letter_cases_case_no_key ON letter_cases (case_no);
+CREATE UNIQUE INDEX letter_cases_idempotency_key_key ON letter_cases (idempotency_key);
+CREATE UNIQUE INDEX letter_cases_pkey ON letter_cases (id);
+CREATE UNIQUE INDEX letter_cases_query_code_key ON letter_cases (query_code);
+CREATE INDEX letter_cases_source_idx ON letter_cases (source_hash, received_at);
+CREATE INDEX letter_cases_state_idx ON letter_cases (state, received_on);
+CREATE INDEX letter_cases_unit_idx ON letter_cases (unit_id, state);
+
+create table letter_events (
+  id integer not null default nextval('letter_events_id_seq'::regclass),
+  case_id integer not null,
+  type character varying(24) not null,
+  from_state character varying(16),
+  to_state character varying(16) not null,
+  unit_id integer,
+  actor_user_id integer,
+  actor_kind character varying(8) not null,
+  effective_on date not null,
+  recorded_at timestamp with time zone not null,
+  reason text not null default ''::text,
+  details jsonb not null default '{}'::jsonb,
+  constraint letter_events_actor_user_id_fkey FOREIGN KEY (actor_user_id) REFERENCES users(id),
+  constraint letter_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES letter_cases(id),
+  constraint letter_events_pkey PRIMARY KEY (id),
+  constraint letter_events_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES organisations(id)
+);
+CREATE INDEX letter_events_case_idx ON letter_events (case_id, id);
+CREATE UNIQUE INDEX letter_events_pkey ON letter_events (id);
+
 create table organisation_successions (
   predecessor_id integer not null,
   successor_id integer not null,

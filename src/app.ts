@@ -12,6 +12,7 @@ import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
 import { guideRoutes } from './modules/guide/index.ts'
+import { escalateOverdueCases, lettersOpen311Routes, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -74,6 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await calendarAdminRoutes(scope, staffDeps)
     await publishingRoutes(scope, staffDeps)
     await guideRoutes(scope, staffDeps)
+    await lettersPublicRoutes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
+    await lettersRoutes(scope, staffDeps)
+    await lettersOpen311Routes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
   })
   if (deps.runScheduler) {
     // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in
@@ -92,6 +96,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const timer = setInterval(() => void tick(), 30_000)
     timer.unref()
     app.addHook('onClose', async () => clearInterval(timer))
+    // 督办: every 10 minutes, escalate dispatched letters past their reply limit (idempotent, safe in every process).
+    const escalate = async () => {
+      try {
+        const escalated = await escalateOverdueCases(deps)
+        if (escalated > 0) app.log.info({ escalated }, 'overdue letters escalated')
+      } catch (error) {
+        app.log.error({ err: error }, 'letter escalation failed')
+      }
+    }
+    const escalationTimer = setInterval(() => void escalate(), 600_000)
+    escalationTimer.unref()
+    app.addHook('onClose', async () => clearInterval(escalationTimer))
   }
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

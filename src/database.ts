@@ -8,8 +8,11 @@ import type { OrgsTables } from './modules/orgs/orgs.tables.ts'
 import type { PublishingTables } from './modules/publishing/publishing.tables.ts'
 import type { GuideTables } from './modules/guide/guide.tables.ts'
 
+import type { LettersTables } from './modules/letters/letters.tables.ts'
+
 export type Database = OrgsTables & CalendarTables & PublishingTables
   & GuideTables
+  & LettersTables
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

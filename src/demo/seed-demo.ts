@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import type { Db } from '../database.ts'
 import { hashPassword } from '../modules/orgs/index.ts'
 import { systemClock } from '../platform/clock.ts'
+import { seedDemoLetters } from './seed-letters.ts'
 import { seedDemoCatalogue } from './seed-catalogue.ts'
 import { seedDemoGuides, seedDemoRules } from './seed-column.ts'
 
@@ -124,7 +125,7 @@ export interface SeedResult {
  * Loads the demo region once; a database that already has organisations is left alone. With `catalogue` (the
  * default) an empty catalogue is then filled with real documents (seed-catalogue.ts); test images leave it out.
  */
-export async function seedDemo(db: Db, options: { passwordHash?: string; catalogue?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { passwordHash?: string; catalogue?: boolean; dataKey?: string } = {}): Promise<SeedResult> {
   const existing = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   if (Number(existing.n) > 0) return { seeded: false, organisations: Number(existing.n), users: DEMO_USERS }
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD))
@@ -169,6 +170,8 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
   if (options.catalogue ?? true) {
     if (await seedDemoCatalogue(db, systemClock)) await seedDemoRules(db, systemClock)
   }
+  // Demo letters need the SM4 key (contacts are sealed); like the catalogue, they stay out of test images.
+  if ((options.catalogue ?? true) && options.dataKey) await seedDemoLetters(db, options.dataKey)
   const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return { seeded: true, organisations: Number(count.n), users: DEMO_USERS }
 }

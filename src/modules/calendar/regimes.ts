@@ -95,6 +95,8 @@ export const REGIMES = freezeDeep({ 'cn-2019': CN_2019, 'cn-2007': CN_2007 })
 
 /** A regime by id; an unknown id is an input error with the list of known ones. */
 export function getRegime(id: string): Regime {
+  const limit = /^wd:(\d{1,3}):(\d{1,3})$/.exec(id)
+  if (limit) return workingDayLimitRegime(Number(limit[1]), Number(limit[2]))
   const regime = (REGIMES as Readonly<Record<string, Regime>>)[id]
   if (!regime) throw new CalendarInputError('regime', messages.unknownRegime(id, Object.keys(REGIMES)))
   return regime
@@ -111,6 +113,26 @@ export function regimeInForceOn(receivedOn: IsoDate): Regime {
   )
   if (!regime) throw new CalendarInputError('receivedOn', messages.noRegimeInForce(receivedOn))
   return regime
+}
+
+/**
+ * A plain working-day limit with one extension and no pauses, for case clocks that are not 依申请公开 (the letters
+ * wing's 办理时限: its limits are local data, letters/rules/reply-limits.ts). Id `wd:<days>:<extension days>`; never
+ * picked by regimeInForceOn.
+ */
+export function workingDayLimitRegime(workingDays: number, extensionWorkingDays: number): Regime {
+  if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > 365 || !Number.isInteger(extensionWorkingDays) || extensionWorkingDays < 0 || extensionWorkingDays > 365) {
+    throw new CalendarInputError('regime', `办理时限应为1至365个工作日，延期0至365个工作日（收到 ${workingDays}/${extensionWorkingDays}）`)
+  }
+  return freezeDeep({
+    id: `wd:${workingDays}:${extensionWorkingDays}`,
+    title: `办理时限${workingDays}个工作日`,
+    inForce: { from: '1949-10-01', until: null },
+    answer: { workingDays, citation: `自转办之日起${workingDays}个工作日内办理答复（本地办理时限规则）` },
+    extension: { maxWorkingDays: extensionWorkingDays, citation: `延期最多${extensionWorkingDays}个工作日（本地办理时限规则）` },
+    correction: { noticeWorkingDays: null, citation: '办理时限规则不设补正' },
+    pauses: {},
+  })
 }
 
 function freezeDeep<T extends object>(value: T): T {

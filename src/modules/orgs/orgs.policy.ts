@@ -20,6 +20,8 @@ export type Action =
   | 'catalogue.view'
   | 'catalogue.edit'
   | 'disclosureGuide.edit'
+  | 'letters.manage'
+  | 'letters.handle'
 
 function has(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r))
@@ -61,6 +63,12 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
       return has(actor, 'disclosure_admin') || (has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && inScope && (targetOrganisationId === undefined || actor.organisationId === targetOrganisationId))
     case 'catalogue.edit':
       return has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && (targetOrganisationId === undefined || actor.organisationId === targetOrganisationId)
+    case 'letters.manage':
+      // 公众诉求: the 公开办 screens, dispatches, reviews, releases, evaluates and registers hotline calls.
+      return has(actor, 'disclosure_admin')
+    case 'letters.handle':
+      // The unit a case is dispatched to answers it; no other unit sees it.
+      return has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && targetOrganisationId !== undefined && actor.organisationId === targetOrganisationId
     case 'calendar.view':
       return !has(actor, 'audit_admin')
     case 'disclosureGuide.edit':

@@ -50,9 +50,50 @@ export const OPENAPI = {
         responses: { 200: { description: '期限和说明' }, 400: { description: '参数有误', content: { 'application/json': { schema: errorSchema } } } },
       },
     },
+    // 区长信箱 as Open311 GeoReport v2 (letters/letters.open311-routes.ts); errors in Open311's [{code, description}] shape.
+    '/open311/v2/services.json': {
+      get: { summary: '服务列表（Open311）：诉求类别 咨询、求助、投诉、建议、举报', responses: { 200: { description: '服务', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Open311Service' } } } } } } },
+    },
+    '/open311/v2/requests.json': {
+      post: {
+        summary: '提交诉求（Open311）：写信给区长信箱。同一 Idempotency-Key 重复提交只登记一件；同一来源短时间内提交过多会被拒绝（429）',
+        parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 16, maxLength: 64 } }],
+        requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['service_code', 'description', 'phone'], properties: {
+          service_code: { type: 'string', enum: ['consultation', 'help', 'complaint', 'suggestion', 'report'] }, description: { type: 'string', minLength: 10, maxLength: 2000 }, subject: { type: 'string', maxLength: 60, description: 'Gongkai 扩展：标题' },
+          first_name: { type: 'string' }, last_name: { type: 'string' }, phone: { type: 'string' }, publish_consent: { type: 'string', enum: ['true', 'false'], description: 'Gongkai 扩展：是否同意公开（默认否）' },
+        } } } } },
+        responses: {
+          201: { description: '已登记：service_request_id 为信件编号，token 为查询码', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { service_request_id: { type: 'string' }, token: { type: 'string' }, service_notice: { type: 'string' } } } } } } },
+          200: { description: '重复提交，返回第一次登记的结果' },
+          400: { description: '参数有误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Open311Errors' } } } },
+          429: { description: '提交过多，请稍后再试', content: { 'application/json': { schema: { $ref: '#/components/schemas/Open311Errors' } } } },
+        },
+      },
+    },
+    '/open311/v2/requests/{id}.json': {
+      get: {
+        summary: '诉求办理状态（Open311）：status 为 open/closed，gongkai_status 为平台的详细状态；不含来信内容和个人信息',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{10}$' }, description: '信件编号' }],
+        responses: {
+          200: { description: '状态', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Open311Request' } } } } },
+          404: { description: '没有这个编号', content: { 'application/json': { schema: { $ref: '#/components/schemas/Open311Errors' } } } },
+        },
+      },
+    },
   },
   components: {
     schemas: {
+      Open311Service: { type: 'object', properties: { service_code: { type: 'string' }, service_name: { type: 'string' }, description: { type: 'string' }, metadata: { type: 'boolean' }, type: { type: 'string' }, keywords: { type: 'string' }, group: { type: 'string' } } },
+      Open311Request: {
+        type: 'object',
+        properties: {
+          service_request_id: { type: 'string' }, status: { type: 'string', enum: ['open', 'closed'] },
+          gongkai_status: { type: 'string', enum: ['received', 'accepted', 'not_accepted', 'dispatched', 'returned', 'replied', 'released', 'closed', 'merged'] },
+          status_notes: { type: 'string' }, service_code: { type: 'string' }, service_name: { type: 'string' }, channel: { type: 'string' }, agency_responsible: { type: 'string' },
+          requested_datetime: { type: 'string', format: 'date-time' }, updated_datetime: { type: 'string', format: 'date-time' },
+        },
+      },
+      Open311Errors: { type: 'array', items: { type: 'object', properties: { code: { type: 'integer' }, description: { type: 'string' } } } },
       ItemSummary: {
         type: 'object',
         properties: { id: { type: 'integer' }, indexNo: { type: 'string', description: '索引号' }, title: { type: 'string' }, docNo: { type: ['string', 'null'], description: '文号（规范化为〔〕）' }, section: { type: 'string' }, topic: { type: 'string', description: '主题分类：一级（如“综合政务”），或以反斜杠连接的两级（如“综合政务\\政务公开”）' }, year: { type: 'integer' }, validity: { type: ['string', 'null'], enum: ['in_force', 'expired', 'repealed', null] }, publishedAt: { type: 'string', format: 'date-time' }, url: { type: 'string' } },

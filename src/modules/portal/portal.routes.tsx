@@ -117,11 +117,7 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
       Promise.all(list.map(async (s) => ({ succession: s, code: (await findOrganisation(deps.db, s[key]))?.code ?? '' })))
     return reply.page(<UnitPage shell={request.shell} unit={unit} successors={await withCode(successors, 'successorId')} predecessors={await withCode(predecessors, 'predecessorId')} today={deps.clock.today()} />)
   })
-  app.get('/hudong/qzxx', PUBLIC, async (request, reply) => reply.page(
-    <EmptyColumnPage shell={request.shell} title="区长信箱" intro="区长信箱受理对本区政府工作的咨询、求助、投诉和建议。" empty="网上写信功能正在建设中">
-      <p>在此之前，您可以拨打区长公开电话 {request.shell.site.contact} 反映问题。信访事项请依照《信访工作条例》向信访部门提出。</p>
-    </EmptyColumnPage>,
-  ))
+  // /hudong/qzxx (区长信箱) is served by the letters module.
   app.get('/search', async (request, reply) => {
     const q = request.query as Record<string, unknown>
     const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '')

@@ -45,3 +45,5 @@ export { indexSettingOf, indexSettingHistory, previewIndexNo, checkIndexRule, se
 export { formatIndexNo, indexPatternProblems, isValidUscc, isValidOrgCode, codeProblems, CODE_KINDS, DEFAULT_INDEX_PATTERN, type CodeKind } from './index-no.ts'
 /** Who may change the catalogue's settings (for menus). */
 export { canChangeSetting, type SettingAction } from './publishing.policy.ts'
+/** The privacy scan of a text (身份证/手机/银行卡/敏感词), for other wings that publish text (letters' replies). */
+export { scanText, DEFAULT_SENSITIVE_WORDS, type Finding } from './privacy/index.ts'

@@ -279,7 +279,7 @@ describe('feeds, sitemap and the read API', () => {
     expect((await app.inject('/api/v1/items/999999')).statusCode).toBe(404)
     expect((await app.inject('/api/v1/items?pageSize=1000')).json().error.fields[0].field).toBe('pageSize')
     const openapi = (await app.inject('/api/v1/openapi.json')).json()
-    expect(Object.keys(openapi.paths)).toEqual(['/api/v1/items', '/api/v1/items/{id}', '/api/v1/calendar/due'])
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/items', '/api/v1/items/{id}', '/api/v1/calendar/due']))
     expect(Object.keys(openapi.components.schemas.ItemSummary.properties).sort()).toEqual(Object.keys(first).sort())
   })
 })

@@ -1,0 +1,19 @@
+/** letters: 公众诉求 — 区长/部门信箱 letters and hotline calls, screening, dispatch, replies, 好差评 and 监评. */
+
+/** The wing's rules as data: channels, categories, 受理范围, 办理时限, workflow, ratings and routing. */
+export * as letterRules from './rules/index.ts'
+/** Public routes of the 区长信箱 (write, receipt, follow-up, rating, 没有解决). */
+export { lettersPublicRoutes, type LettersPublicDeps } from './letters.public-routes.tsx'
+/** Back-office routes of 公众诉求. */
+export { lettersRoutes } from './letters.routes.tsx'
+/** Use cases (the demo seed and other wings' tests drive them). */
+export { submitLetter, type SubmittedLetter } from './submit-letter.ts'
+export { acceptCase, notAcceptCase, dispatchCase, reassignCase, returnCase, extendCase, replyToCase, sendBackReply, releaseReply, evaluateCase, closeCase } from './case-actions.ts'
+export { registerCall, type CallInput } from './register-call.ts'
+export { rateReply, reopenByWriter } from './public-follow-up.ts'
+/** Statistics per channel, unit and period for the reports and oversight wings (computed from case events). */
+export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'
+/** 督办: escalates overdue dispatched cases once (idempotent; run by the in-process scheduler). */
+export { escalateOverdueCases } from './escalate-overdue.ts'
+/** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
+export { lettersOpen311Routes } from './letters.open311-routes.ts'

@@ -1,0 +1,164 @@
+/** Kysely queries of the letters wing: rows in, domain values out. Contact details stay sealed here. */
+import { sql } from 'kysely'
+import type { Executor } from '../../database.ts'
+import type { CaseState, CategoryKey, ChannelKey, NotAcceptedReason, Satisfaction, SupervisionGrade } from './rules/index.ts'
+
+/** 公众诉求 case: a letter or a call, with a channel. */
+export interface LetterCase {
+  id: number
+  regionId: number
+  caseNo: string
+  channel: ChannelKey
+  category: CategoryKey
+  addressedUnitId: number | null
+  unitId: number | null
+  subject: string
+  content: string
+  publishConsent: boolean
+  state: CaseState
+  contactNameMasked: string
+  contactPhoneMasked: string
+  receivedOn: string
+  receivedAt: Date
+  dueOn: string | null
+  extended: boolean
+  replyText: string | null
+  repliedAt: Date | null
+  releasedAt: Date | null
+  closedAt: Date | null
+  notAcceptedReason: NotAcceptedReason | null
+  screeningNote: string | null
+  mergedIntoId: number | null
+  satisfaction: Satisfaction | null
+  supervisionGrade: SupervisionGrade | null
+  answeredOnSpot: boolean
+  reopenCount: number
+  escalatedAt: Date | null
+}
+
+/** One change of a case. */
+export interface LetterEvent {
+  id: number
+  caseId: number
+  type: string
+  fromState: CaseState | null
+  toState: CaseState
+  unitId: number | null
+  actorUserId: number | null
+  actorKind: 'staff' | 'public' | 'system'
+  effectiveOn: string
+  recordedAt: Date
+  reason: string
+  details: Record<string, unknown>
+}
+
+const CASE_COLUMNS = [
+  'id', 'region_id', 'case_no', 'channel', 'category', 'addressed_unit_id', 'unit_id', 'subject', 'content', 'publish_consent', 'state', 'contact_name_masked', 'contact_phone_masked',
+  'received_on', 'received_at', 'extended', 'reply_text', 'replied_at', 'released_at', 'closed_at', 'not_accepted_reason', 'screening_note', 'merged_into_id',
+  'satisfaction', 'supervision_grade', 'answered_on_spot', 'reopen_count', 'escalated_at',
+] as const
+
+const CASES = 'letter_cases' as const
+
+/** Cases with the due date of their running reply clock (tracked_clocks, kept current by calendar amendments). */
+function casesWithClock(db: Executor) {
+  return db.selectFrom(CASES)
+    .leftJoin('tracked_clocks as tc', (join) => join.on('tc.subject_type', '=', 'letter_case').on(sql<boolean>`tc.subject_id = letter_cases.id::text`))
+    .select(CASE_COLUMNS.map((c) => `letter_cases.${c}` as const))
+    .select(sql<string | null>`case when tc.state = 'stopped' then null else tc.due_on end`.as('due_on'))
+}
+
+function toCase(r: any): LetterCase {
+  return {
+    id: r.id, regionId: r.region_id, caseNo: r.case_no, channel: r.channel, category: r.category, addressedUnitId: r.addressed_unit_id, unitId: r.unit_id, subject: r.subject,
+    content: r.content, publishConsent: r.publish_consent, state: r.state, contactNameMasked: r.contact_name_masked, contactPhoneMasked: r.contact_phone_masked,
+    receivedOn: r.received_on, receivedAt: r.received_at, dueOn: r.due_on ?? null, extended: r.extended, replyText: r.reply_text, repliedAt: r.replied_at, releasedAt: r.released_at,
+    closedAt: r.closed_at, notAcceptedReason: r.not_accepted_reason, screeningNote: r.screening_note, mergedIntoId: r.merged_into_id, satisfaction: r.satisfaction,
+    supervisionGrade: r.supervision_grade, answeredOnSpot: r.answered_on_spot, reopenCount: r.reopen_count, escalatedAt: r.escalated_at,
+  }
+}
+
+function toEvent(r: any): LetterEvent {
+  return {
+    id: r.id, caseId: r.case_id, type: r.type, fromState: r.from_state, toState: r.to_state, unitId: r.unit_id, actorUserId: r.actor_user_id, actorKind: r.actor_kind,
+    effectiveOn: r.effective_on, recordedAt: r.recorded_at, reason: r.reason, details: r.details ?? {},
+  }
+}
+
+export async function findCase(db: Executor, id: number): Promise<LetterCase | undefined> {
+  const r = await casesWithClock(db).where('letter_cases.id', '=', id).executeTakeFirst()
+  return r ? toCase(r) : undefined
+}
+
+/** The case row locked for an update (SELECT … FOR UPDATE), inside a transaction. */
+export async function lockCase(trx: Executor, id: number): Promise<LetterCase | undefined> {
+  const locked = await trx.selectFrom('letter_cases').select('id').where('id', '=', id).forUpdate().executeTakeFirst()
+  return locked ? findCase(trx, id) : undefined
+}
+
+export async function findCaseByQueryCode(db: Executor, queryCode: string): Promise<(LetterCase & { phoneSealed: string }) | undefined> {
+  const r = await casesWithClock(db).select('letter_cases.contact_phone_sealed').where('letter_cases.query_code', '=', queryCode).executeTakeFirst()
+  return r ? { ...toCase(r), phoneSealed: r.contact_phone_sealed } : undefined
+}
+
+export async function findCaseByIdempotencyKey(db: Executor, key: string): Promise<(LetterCase & { queryCode: string }) | undefined> {
+  const r = await casesWithClock(db).select('letter_cases.query_code').where('letter_cases.idempotency_key', '=', key).executeTakeFirst()
+  return r ? { ...toCase(r), queryCode: r.query_code } : undefined
+}
+
+/** The sealed contact details of a case, for staff who handle it. */
+export async function sealedContact(db: Executor, id: number): Promise<{ nameSealed: string; phoneSealed: string } | undefined> {
+  const r = await db.selectFrom('letter_cases').select(['contact_name_sealed', 'contact_phone_sealed']).where('id', '=', id).executeTakeFirst()
+  return r ? { nameSealed: r.contact_name_sealed, phoneSealed: r.contact_phone_sealed } : undefined
+}
+
+export async function countFromSource(db: Executor, sourceHash: string, since: Date): Promise<number> {
+  const r = await db.selectFrom('letter_cases').select((eb) => eb.fn.countAll<string>().as('n')).where('source_hash', '=', sourceHash).where('received_at', '>=', since).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export async function eventsOfCase(db: Executor, caseId: number): Promise<LetterEvent[]> {
+  return (await db.selectFrom('letter_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute()).map(toEvent)
+}
+
+export async function insertEvent(trx: Executor, event: Omit<LetterEvent, 'id' | 'details'> & { details?: Record<string, unknown> }): Promise<void> {
+  await trx.insertInto('letter_events').values({
+    case_id: event.caseId, type: event.type, from_state: event.fromState, to_state: event.toState, unit_id: event.unitId, actor_user_id: event.actorUserId,
+    actor_kind: event.actorKind, effective_on: event.effectiveOn, recorded_at: event.recordedAt, reason: event.reason, details: JSON.stringify(event.details ?? {}),
+  }).execute()
+}
+
+export interface CaseFilter {
+  regionId: number
+  /** Only cases dispatched to this unit. */
+  unitId?: number
+  states?: readonly CaseState[]
+  /** Open cases whose due date is on or before this date. */
+  dueBy?: string
+  limit: number
+  offset: number
+}
+
+/** A page of cases, newest first, with the total. */
+export async function listCases(db: Executor, filter: CaseFilter): Promise<{ rows: LetterCase[]; total: number }> {
+  let q = casesWithClock(db).where('letter_cases.region_id', '=', filter.regionId)
+  if (filter.unitId !== undefined) q = q.where('letter_cases.unit_id', '=', filter.unitId)
+  if (filter.states?.length) q = q.where('letter_cases.state', 'in', filter.states as CaseState[])
+  if (filter.dueBy) q = q.where('tc.state', '<>', 'stopped').where('tc.due_on', '<=', filter.dueBy)
+  // Sequential: PGlite has one connection (DESIGN.md §2).
+  const rows = await q.orderBy('letter_cases.received_at', 'desc').orderBy('letter_cases.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
+  const total = await q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+  return { rows: rows.map(toCase), total: Number(total.n) }
+}
+
+/** Counts of cases per state for a region, or one unit. */
+export async function countByState(db: Executor, regionId: number, unitId?: number): Promise<Record<string, number>> {
+  let q = db.selectFrom('letter_cases').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).where('region_id', '=', regionId).groupBy('state')
+  if (unitId !== undefined) q = q.where('unit_id', '=', unitId)
+  return Object.fromEntries((await q.execute()).map((r) => [r.state, Number(r.n)]))
+}
+
+/** Cases merged into this one (并单). */
+export async function mergedInto(db: Executor, caseId: number): Promise<LetterCase[]> {
+  return (await casesWithClock(db).where('letter_cases.merged_into_id', '=', caseId).orderBy('letter_cases.id').execute()).map(toCase)
+}

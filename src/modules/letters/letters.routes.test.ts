@@ -1,0 +1,107 @@
+/** 公众诉求 back office over HTTP: the 公开办 screens and dispatches, the unit replies, the 公开办 releases; every route authorised. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, Client, staffClients, testConfig, text } from '../../../test/support/test-app.ts'
+import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
+import { fixedClock } from '../../platform/clock.ts'
+import { createFieldCipher } from '../../platform/crypto/sm.ts'
+import { findOrganisationByCode } from '../orgs/index.ts'
+import { submitLetter } from './submit-letter.ts'
+
+let database: TestDatabase
+let app: Awaited<ReturnType<typeof buildTestApp>>['app']
+const as = staffClients(() => app, '192.0.2.', 120)
+let caseId = 0
+let fgwId = 0
+
+beforeAll(async () => {
+  database = await openTestPglite()
+  app = (await buildTestApp(database.db)).app
+  const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+  fgwId = fgw.id
+  const ctx = { db: database.db, clock: fixedClock('2026-11-27T02:00:00Z'), cipher: createFieldCipher(testConfig().dataKey), security: {} as any, actor: null, ip: '198.51.100.90' }
+  const sent = await submitLetter(ctx, fgw.regionId, {
+    unit: '', category: 'complaint', subject: '天然气价格调整咨询', content: '听说天然气价格要调整，想了解调整的依据和听证安排。', name: '赵六', phone: '13600006666', publishConsent: 'yes', idempotencyKey: 'routes-test-key-0001',
+  }, null, 'secret')
+  caseId = sent.caseId
+})
+afterAll(async () => {
+  await app.close()
+  await database.close()
+})
+
+describe('公众诉求 back office', () => {
+  it('lets the 公开办 screen and dispatch with a suggested unit, and the unit reply; masks contacts in lists', async () => {
+    const gkb = await as('gkb')
+    const list = await gkb.get('/admin/letters')
+    expect(list.statusCode).toBe(200)
+    expect(list.body).toContain('天然气价格调整咨询')
+    expect(list.body).toContain('136****6666')
+    expect(list.body).not.toContain('13600006666')
+
+    const page = await gkb.get(`/admin/letters/${caseId}`)
+    expect(text(page, 'h1')).toBe('天然气价格调整咨询')
+    const bad = await gkb.post(`/admin/letters/${caseId}/screen`, { decision: 'petition', note: '' })
+    expect(bad.statusCode).toBe(400)
+    expect(text(bad, '.error-summary')).toContain('请写明告知来信人的说明')
+    expect((await gkb.post(`/admin/letters/${caseId}/screen`, { decision: 'accept', note: '' })).statusCode).toBe(303)
+    const toDispatch = await gkb.get(`/admin/letters/${caseId}`)
+    expect(toDispatch.body).toContain('按转办目录建议')
+    expect(toDispatch.body).toMatch(/区发展改革委<\/strong>（关键词：价格、天然气）/)
+    expect((await gkb.post(`/admin/letters/${caseId}/dispatch`, { unit: String(fgwId) })).statusCode).toBe(303)
+
+    const editor = await as('fgw.editor')
+    const inbox = await editor.get('/admin/letters')
+    expect(inbox.body).toContain('天然气价格调整咨询')
+    await editor.get(`/admin/letters/${caseId}`)
+    const withId = await editor.post(`/admin/letters/${caseId}/reply`, { reply: '价格调整依据为成本监审结果，联系人电话 13812345678。' })
+    expect(withId.statusCode).toBe(400)
+    expect(withId.body).toContain('可能含有个人信息')
+    expect(withId.body).toContain('138****5678')
+    const ok = await editor.post(`/admin/letters/${caseId}/reply`, { reply: '价格调整依据为成本监审结果，听证会安排将在区政府网站公告。' })
+    expect(ok.statusCode).toBe(303)
+    expect((await gkb.post(`/admin/letters/${caseId}/release`, {})).statusCode).toBe(303)
+    const released = await gkb.get(`/admin/letters/${caseId}`)
+    expect(released.body).toContain('已办结，待回访')
+  })
+
+  it('answers 404 to another unit, 403 to a section outsider, and refuses a step the unit may not take', async () => {
+    const czj = await as('czj.editor')
+    expect((await czj.get(`/admin/letters/${caseId}`)).statusCode).toBe(404)
+    await czj.get('/admin/letters') // a page with forms: the client picks up its CSRF token
+    expect((await czj.post(`/admin/letters/${caseId}/reply`, { reply: '别的单位的答复别的单位的答复' })).statusCode).toBe(404)
+    expect((await czj.get('/admin/letters')).body).not.toContain('天然气价格调整咨询')
+    const auditor = await as('auditor')
+    expect((await auditor.get('/admin/letters')).statusCode).toBe(403)
+    expect((await auditor.get(`/admin/letters/${caseId}`)).statusCode).toBe(404)
+    const fgw = await as('fgw.editor')
+    expect((await fgw.get('/admin/letters/calls/new')).statusCode).toBe(403)
+    await fgw.get('/admin/letters')
+    expect((await fgw.post(`/admin/letters/${caseId}/release`, {})).statusCode).toBe(400)
+    const denied = await database.db.selectFrom('audit_log').select('action').where('outcome', '=', 'denied').where('action', 'like', 'letters.%').execute()
+    expect(denied.length).toBeGreaterThan(0)
+    expect((await new Client(app).get('/admin/letters')).statusCode).toBe(303)
+  })
+
+  it('registers a hotline call answered on the spot', async () => {
+    const gkb = await as('gkb')
+    await gkb.get('/admin/letters/calls/new')
+    const missing = await gkb.post('/admin/letters/calls/new', { channel: 'district_hotline', category: 'consultation', name: '', phone: '023-52012345', subject: '咨询社保卡补办', content: '来电咨询社保卡丢失后如何补办。', outcome: 'answered', answer: '', unit: '' })
+    expect(missing.statusCode).toBe(400)
+    expect(text(missing, '.error-summary')).toContain('请记录答复内容')
+    const res = await gkb.post('/admin/letters/calls/new', { channel: 'district_hotline', category: 'consultation', name: '', phone: '023-52012345', subject: '咨询社保卡补办', content: '来电咨询社保卡丢失后如何补办。', outcome: 'answered', answer: '告知到区人力社保局服务大厅补办。', unit: '' })
+    expect(res.statusCode).toBe(303)
+    const page = await gkb.get(res.headers.location as string)
+    expect(page.body).toContain('当场答复')
+    expect(page.body).toContain('已办结，待回访')
+  })
+
+  it('publishes the consented, released letter in 信件选登 without the writer\'s contact', async () => {
+    const res = await new Client(app).get('/hudong/qzxx/xuandeng')
+    expect(res.statusCode).toBe(200)
+    expect(text(res, 'h1')).toBe('信件选登')
+    expect(res.body).toContain('天然气价格调整咨询')
+    expect(res.body).toContain('听证会安排将在区政府网站公告')
+    expect(res.body).not.toContain('赵六')
+    expect(res.body).not.toContain('13600006666')
+  })
+})

@@ -1,0 +1,201 @@
+/** Back-office routes of 公众诉求: queues, a unit's inbox, the case page and its steps, call registration. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { InvalidInputError, NotFoundError, type FieldMessage } from '../../platform/http/errors.ts'
+import { fieldErrors, formBody } from '../../platform/http/forms.ts'
+import { addWorkingDays, currentCalendar, officialCalendar } from '../calendar/index.ts'
+import { authorise, contextOf, findOrganisation, listOrganisations, listUsers, requireActor, requireStaff, StaffPage, type Actor, type StaffDeps } from '../orgs/index.ts'
+import { DEFAULT_SENSITIVE_WORDS, scanText, sendFile } from '../publishing/index.ts'
+import {
+  acceptCase, caseForActor, closeCase, dispatchCase, evaluateCase, extendCase, notAcceptCase, reassignCase, releaseReply, replyToCase, returnCase, sendBackReply,
+} from './case-actions.ts'
+import { attachmentsOfCase, letterAttachmentContent } from './letter-attachments.ts'
+import { CallForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm, ReplyForm, ScreenForm, UnitForm } from './letters.forms.ts'
+import { countByState, eventsOfCase, findCase, listCases, mergedInto, sealedContact, type LetterCase } from './letters.repository.ts'
+import { mergeCase, splitCase } from './merge-cases.ts'
+import { registerCall } from './register-call.ts'
+import { availableCaseActions, suggestUnits, type CategoryKey, type ChannelKey, type NotAcceptedReason, type SupervisionGrade } from './rules/index.ts'
+import { CallFormPage, CasePage, LettersList, STATE_QUEUE_LABELS, type CaseModel, type DueFlag } from './views/admin-pages.tsx'
+
+const DONE: Record<string, string> = {
+  screen: '受理意见已记录。', dispatch: '已转办，承办单位的答复期限已开始计算。', reassign: '已改派。', return: '已退回区政务公开办公室。', extend: '已延期。',
+  reply: '答复已提交，等待区政务公开办公室审核。', send_back: '已退回承办单位修改。', release: '答复已发布，来信人可以查看和评价。', evaluate: '监评已记录，信件办结。',
+  close: '信件已办结。', merge: '已并单。', split: '已拆分，回到待受理。', call: '来电已登记。',
+}
+
+const isUnitStaff = (actor: Actor) => actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')
+
+export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Promise<void> {
+  const staff = requireStaff(deps)
+  const ctx = (request: FastifyRequest) => contextOf(deps, request)
+  const page = (request: FastifyRequest, reply: FastifyReply, title: string, body: preact.ComponentChildren, status = 200) =>
+    reply.page(<StaffPage deps={deps} request={request} title={title}>{body}</StaffPage>, status)
+  const idOf = (request: FastifyRequest) => {
+    const id = Number((request.params as { id: string }).id)
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
+    return id
+  }
+
+  // The 公开办 sees every case; unit staff their own unit's; anyone else has no business here (403, audited).
+  async function mayEnter(request: FastifyRequest) {
+    const actor = request.actor!
+    if (actor.roles.includes('disclosure_admin') || isUnitStaff(actor)) return
+    await authorise(ctx(request), 'letters.manage')
+  }
+
+  async function unitOptions(regionId: number) {
+    const list = await listOrganisations(deps.db, regionId, { on: deps.clock.today() })
+    return list.filter((o) => o.kind !== 'region').map((o) => ({ value: String(o.id), label: o.shortName, code: o.code, id: o.id }))
+  }
+
+  async function dueFlagOf(c: LetterCase, soonBy: string): Promise<DueFlag> {
+    if (c.state !== 'dispatched' || !c.dueOn) return null
+    if (c.dueOn < deps.clock.today()) return 'overdue'
+    return c.dueOn <= soonBy ? 'due_soon' : null
+  }
+  async function soonDate() {
+    const calendar = (await currentCalendar(deps.db))?.calendar ?? officialCalendar()
+    return addWorkingDays(deps.clock.today(), 2, calendar).date
+  }
+
+  app.get('/admin/letters', { preHandler: staff }, async (request, reply) => {
+    await mayEnter(request)
+    const actor = request.actor!
+    const office = actor.roles.includes('disclosure_admin')
+    const q = request.query as Record<string, unknown>
+    const pageNo = Math.max(1, Math.min(10_000, Number(q.page ?? 1) || 1))
+    const pageSize = 30
+    const counts = await countByState(deps.db, actor.regionId, office ? undefined : actor.organisationId)
+    const queues = Object.entries(STATE_QUEUE_LABELS)
+      .filter(([key]) => office || key === 'dispatched' || key === 'replied' || key === 'released' || key === 'closed')
+      .map(([key, q]) => ({ key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: q.states.reduce((n, s) => n + (counts[s] ?? 0), 0), states: q.states }))
+    const queueKey = typeof q.queue === 'string' && queues.some((x) => x.key === q.queue) ? q.queue : office ? 'received' : 'dispatched'
+    const queue = queues.find((x) => x.key === queueKey)!
+    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize })
+    const units = new Map((await listOrganisations(deps.db, actor.regionId)).map((o) => [o.id, o.shortName]))
+    const soon = await soonDate()
+    const flags = new Map<number, DueFlag>()
+    for (const c of rows) flags.set(c.id, await dueFlagOf(c, soon))
+    const done = DONE[String(q.done ?? '')]
+    return page(request, reply, '公众诉求', <LettersList title={office ? '公众诉求（区长信箱与热线）' : '公众诉求：本单位承办'} queues={queues} current={queueKey} rows={rows} total={total} page={pageNo} pageSize={pageSize}
+      unitNames={units} dueFlags={flags} showUnit={office} canRegisterCall={office} done={done} />)
+  })
+
+  async function renderCase(request: FastifyRequest, reply: FastifyReply, extra: Partial<CaseModel> = {}, status = 200) {
+    const { c, party } = await caseForActor(ctx(request), idOf(request))
+    const actor = requireActor(ctx(request))
+    const sealed = (await sealedContact(deps.db, c.id))!
+    const units = await unitOptions(actor.regionId)
+    const users = new Map((await listUsers(deps.db, {})).map((u) => [u.id, u.displayName]))
+    const unitNames = new Map(units.map((u) => [u.id, u.label]))
+    const events = (await eventsOfCase(deps.db, c.id)).map((e) => ({
+      ...e, actorName: e.actorKind === 'public' ? '来信人' : e.actorKind === 'system' ? '系统' : users.get(e.actorUserId ?? -1) ?? '', unitName: e.unitId ? unitNames.get(e.unitId) ?? null : null,
+    }))
+    const byCode = new Map(units.map((u) => [u.code, u]))
+    const suggestions = party === 'office'
+      ? suggestUnits(c).flatMap((s) => { const u = byCode.get(s.unitCode); return u ? [{ unitId: u.id, unitName: u.label, matched: s.matched }] : [] })
+      : []
+    const textToScan = extra.values?.reply ?? (c.state === 'replied' ? c.replyText ?? '' : '')
+    const privacyWarnings = extra.privacyWarnings ?? (textToScan ? scanText(textToScan, { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: deps.clock.today() }).map((f) => ({ masked: f.masked, message: f.message })) : [])
+    const mergedIntoCase = c.mergedIntoId ? await findCase(deps.db, c.mergedIntoId) : undefined
+    const model: CaseModel = {
+      c, party, actions: availableCaseActions({ state: c.state, extended: c.extended }, party).filter((a) => a !== 'rate' && a !== 'reopen'),
+      contact: { name: deps.cipher.decrypt(sealed.nameSealed), phone: deps.cipher.decrypt(sealed.phoneSealed) },
+      unitName: c.unitId ? unitNames.get(c.unitId) ?? null : null, addressedUnitName: c.addressedUnitId ? unitNames.get(c.addressedUnitId) ?? null : null,
+      events, attachments: await attachmentsOfCase(deps.db, c.id), units: units.map(({ value, label }) => ({ value, label })), suggestions,
+      mergedLetters: await mergedInto(deps.db, c.id), mergedIntoNo: mergedIntoCase?.caseNo ?? null, dueFlag: await dueFlagOf(c, await soonDate()),
+      csrf: request.csrfToken(), done: DONE[String((request.query as Record<string, unknown>).done ?? '')], privacyWarnings, ...extra,
+    }
+    return page(request, reply, `信件 ${c.caseNo}`, <CasePage model={model} />, status)
+  }
+
+  app.get('/admin/letters/:id', { preHandler: staff }, async (request, reply) => renderCase(request, reply))
+
+  app.get('/admin/letters/:id/attachments/:aid', { preHandler: staff }, async (request, reply) => {
+    const { c } = await caseForActor(ctx(request), idOf(request))
+    const aid = Number((request.params as { aid: string }).aid)
+    const file = Number.isSafeInteger(aid) ? await letterAttachmentContent(deps.db, c.id, aid) : undefined
+    if (!file) throw new NotFoundError()
+    return sendFile(reply, file)
+  })
+
+  type Step = (request: FastifyRequest, id: number, body: Record<string, string | string[]>) => Promise<FieldMessage[] | 'again' | void>
+  const parse = <T,>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } }, body: unknown): T | FieldMessage[] => {
+    const r = schema.safeParse(body)
+    return r.success ? r.data : fieldErrors(r.error)
+  }
+  const steps: Record<string, Step> = {
+    screen: async (request, id, body) => {
+      const f = parse(ScreenForm, body); if (Array.isArray(f)) return f
+      if (f.decision === 'accept') await acceptCase(ctx(request), id, f.note)
+      else await notAcceptCase(ctx(request), id, f.decision as NotAcceptedReason, f.note)
+    },
+    dispatch: async (request, id, body) => { const f = parse(UnitForm, body); if (Array.isArray(f)) return f; await dispatchCase(ctx(request), id, Number(f.unit)) },
+    reassign: async (request, id, body) => {
+      const f = parse(UnitForm, body); if (Array.isArray(f)) return f
+      if (f.reason.length < 2) return [{ field: 'reason', message: '请写明改派理由' }]
+      await reassignCase(ctx(request), id, Number(f.unit), f.reason)
+    },
+    return: async (request, id, body) => { const f = parse(ReasonForm, body); if (Array.isArray(f)) return f; await returnCase(ctx(request), id, f.reason) },
+    extend: async (request, id, body) => { const f = parse(ExtendForm, body); if (Array.isArray(f)) return f; await extendCase(ctx(request), id, f.workingDays, f.reason) },
+    reply: async (request, id, body) => {
+      const f = parse(ReplyForm, body); if (Array.isArray(f)) return f
+      // 隐私审查 (publishing's scanner): a reply may be published with the letter (选登); findings need a confirmation.
+      const findings = scanText(f.reply, { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: deps.clock.today() })
+      if (findings.length && body.confirmPrivacy !== 'yes') return 'again'
+      await replyToCase(ctx(request), id, f.reply)
+    },
+    send_back: async (request, id, body) => { const f = parse(ReasonForm, body); if (Array.isArray(f)) return f; await sendBackReply(ctx(request), id, f.reason) },
+    release: async (request, id) => { await releaseReply(ctx(request), id) },
+    evaluate: async (request, id, body) => { const f = parse(EvaluateForm, body); if (Array.isArray(f)) return f; await evaluateCase(ctx(request), id, f.grade as SupervisionGrade, f.note) },
+    close: async (request, id) => { await closeCase(ctx(request), id) },
+    merge: async (request, id, body) => { const f = parse(MergeForm, body); if (Array.isArray(f)) return f; await mergeCase(ctx(request), id, f.target, f.reason) },
+    split: async (request, id, body) => { const f = parse(ReasonForm, body); if (Array.isArray(f)) return f; await splitCase(ctx(request), id, f.reason) },
+  }
+
+  app.post('/admin/letters/:id/:step', { preHandler: staff }, async (request, reply) => {
+    const stepName = (request.params as { step: string }).step
+    const run = Object.hasOwn(steps, stepName) ? steps[stepName]! : undefined
+    if (!run) throw new NotFoundError()
+    const id = idOf(request)
+    await caseForActor(ctx(request), id) // another unit's user: 404 before anything else
+    const body = formBody(request.body)
+    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>
+    try {
+      const result = await run(request, id, body)
+      if (result === 'again') {
+        const findings = scanText(values.reply ?? '', { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: deps.clock.today() })
+        return renderCase(request, reply, { values, errorAction: stepName, errors: [{ field: 'reply', message: '答复中可能含有个人信息，请核对后勾选“已核对”再提交，或删去这些内容' }], privacyWarnings: findings.map((f) => ({ masked: f.masked, message: f.message })) }, 400)
+      }
+      if (result) return renderCase(request, reply, { values, errors: result, errorAction: stepName }, 400)
+      return reply.redirect(`/admin/letters/${id}?done=${stepName}`, 303)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return renderCase(request, reply, { values, errors: error.fields, errorAction: stepName }, 400)
+      throw error
+    }
+  })
+
+  const callPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FieldMessage[], status = 200) => {
+    const units = (await unitOptions(request.actor!.regionId)).map(({ value, label }) => ({ value, label }))
+    return page(request, reply, '登记热线来电', <CallFormPage csrf={request.csrfToken()} values={values} errors={errors} units={units} />, status)
+  }
+  app.get('/admin/letters/calls/new', { preHandler: staff }, async (request, reply) => {
+    await authorise(ctx(request), 'letters.manage')
+    return callPage(request, reply, { outcome: '' })
+  })
+  app.post('/admin/letters/calls/new', { preHandler: staff }, async (request, reply) => {
+    await authorise(ctx(request), 'letters.manage')
+    const body = formBody(request.body)
+    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>
+    const form = CallForm.safeParse(body)
+    if (!form.success) return callPage(request, reply, values, fieldErrors(form.error), 400)
+    if (form.data.outcome === 'dispatch') {
+      const unit = await findOrganisation(deps.db, Number(form.data.unit))
+      if (!unit || unit.regionId !== request.actor!.regionId) return callPage(request, reply, values, [{ field: 'unit', message: '请选择承办单位' }], 400)
+    }
+    const created = await registerCall(ctx(request), {
+      channel: form.data.channel as ChannelKey, category: form.data.category as CategoryKey, name: form.data.name, phone: form.data.phone, subject: form.data.subject,
+      content: form.data.content, outcome: form.data.outcome, answer: form.data.answer, unitId: form.data.outcome === 'dispatch' ? Number(form.data.unit) : null,
+    })
+    return reply.redirect(`/admin/letters/${created.caseId}?done=call`, 303)
+  })
+}
