@@ -71,7 +71,7 @@ async function bareSearch(db: Db, q: SearchQuery | null): Promise<number> {
     matchSampleSql(q, {}, SEARCH_COUNT_CAP + 1).execute(db),
     q.docNo ? docNoHitsSql({ ...q, docNo: q.docNo }).execute(db) : Promise.resolve({ rows: [] }),
   ])
-  if (sample.rows.length > SEARCH_COUNT_CAP && q.titleWords.length) await titleCandidatesSql(q, {}).execute(db)
+  if (sample.rows.length > SEARCH_COUNT_CAP && q.titleWords.length && !q.docNo) await titleCandidatesSql(q, {}).execute(db)
   return sample.rows.length + hits.rows.length
 }
 
