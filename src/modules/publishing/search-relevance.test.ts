@@ -6,7 +6,8 @@
  * bring its document first; a title, whole or without 中华人民共和国, must bring it into the top 3.
  */
 import { sql } from 'kysely'
-import { beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, html, text } from '../../../test/support/test-app.ts'
 import { describeEachDatabase } from '../../../test/support/test-database.ts'
 import { seedDemoCatalogue } from '../../demo/seed-catalogue.ts'
 import { fixedClock } from '../../platform/clock.ts'
@@ -123,5 +124,41 @@ describeEachDatabase('search relevance on the real demo catalogue', (database) =
     const misspelt = await searchLiveItems(db(), '政府信息公开条列', {}, PAGE)
     expect(misspelt.total).toBe(0)
     expect(misspelt.similarTitles.map((i) => i.title)).toContain('中华人民共和国政府信息公开条例')
+  })
+
+  describe('the portal search page', () => {
+    let app: Awaited<ReturnType<typeof buildTestApp>>['app']
+    beforeAll(async () => {
+      app = (await buildTestApp(db())).app
+    })
+    afterAll(async () => app?.close())
+    const page = async (query: string) => html(await app.inject(`/search?${new URLSearchParams({ q: query })}`))
+
+    it('says "1,000 条以上" when it stopped counting, and shows the sampled facets without counts', async () => {
+      const doc = await page('演示数据')
+      expect(doc.querySelector('.search-results')?.text).toContain('找到 1,000 条以上与“演示数据”相关的信息')
+      expect(doc.querySelector('.pagination__status')?.text).toContain('1,000 条以上')
+      expect(doc.querySelector('.facet__note')?.text).toContain('不显示条数')
+      expect(doc.querySelectorAll('.facets a').map((a) => a.text).some((t) => /（\d+）$/.test(t))).toBe(false)
+    })
+
+    it('shows counts when every match was counted', async () => {
+      const doc = await page('行政复议')
+      expect(doc.querySelector('.facet__note')).toBeNull()
+      expect(doc.querySelectorAll('.facets a').map((a) => a.text).every((t) => /（\d+）$/.test(t))).toBe(true)
+    })
+
+    it('puts the 文号 hit first on the page', async () => {
+      const doc = await page('国办发(2017)42号')
+      expect(doc.querySelector('.item-list li .item-list__meta')?.text).toContain('国办发〔2017〕42号')
+    })
+
+    it('helps on a zero-result page: what dropping the filters gives, and similar titles', async () => {
+      const filtered = await app.inject(`/search?${new URLSearchParams({ q: '政府信息公开条例', year: '1990' })}`)
+      expect(text(filtered, '.empty-state')).toMatch(/取消全部筛选后再试（不加筛选可找到 \d+ 条）/)
+      const misspelt = await page('政府信息公开条列')
+      expect(misspelt.querySelector('.empty-state')?.text).toContain('标题相近的信息')
+      expect(misspelt.querySelectorAll('.empty-state .item-list a').map((a) => a.text)).toContain('中华人民共和国政府信息公开条例')
+    })
   })
 })

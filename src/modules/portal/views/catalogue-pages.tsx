@@ -151,7 +151,7 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
             {result.items.length ? (
               <>
                 <p>找到 {count(result.total, result.totalIsLowerBound)}与“{query}”相关的信息{result.docNo ? `（按文号 ${result.docNo} 匹配的排在最前）` : ''}。
-                  {result.totalIsLowerBound ? `结果较多，只列出其中最相关的 ${SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，加上关键词可以缩小范围。` : ''}
+                  {result.totalIsLowerBound ? `结果较多，按相关度排序只在其中 ${SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条和标题含有搜索词的信息中进行，加上关键词可以缩小范围。` : ''}
                   排序：{view.order === 'date' ? <><a href={searchHref(view, { order: undefined, page: undefined })}>按相关度</a> · <strong>按日期</strong></> : <><strong>按相关度</strong> · <a href={searchHref(view, { order: 'date', page: undefined })}>按日期</a></>}
                 </p>
                 <ul class="item-list">
@@ -190,7 +190,7 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
           </div>
           {result.total > 0 ? (
             <aside class="facets secondary-content" aria-label="按类别筛选">
-              {result.facetsSampled ? <p class="facet__note">结果超过 {SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，以下分类取自其中 {SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，不显示条数。</p> : null}
+              {result.facetsSampled ? <p class="facet__note">匹配的信息超过 {SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，以下分类取自其中 {SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，不显示条数。</p> : null}
               {FACET_TITLES.map(([key, param, title]) => { const facetText = (f: Facet) => result.facetsSampled ? facetLabel(param, f.value) : `${facetLabel(param, f.value)}（${f.count}）`; return result.facets[key].length ? (
                 <nav aria-label={`按${title}筛选`}>
                   <h2 class="facet__title">{title}</h2>
