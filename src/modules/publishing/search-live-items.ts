@@ -23,7 +23,7 @@ export const SEARCH_COUNT_CAP = 1000
 /** Items whose title holds every query word of three or more characters, added to the ranked sample. */
 const TITLE_CANDIDATES = 200
 /** Candidates read for the near matches of a zero-result page (any of the words), of which NEAR_MATCHES are shown. */
-const NEAR_CANDIDATES = 200
+const NEAR_CANDIDATES = SEARCH_COUNT_CAP
 const NEAR_MATCHES = 5
 const FACET_VALUES = 30
 
@@ -48,7 +48,7 @@ export interface SearchResult {
   /** Matches without any filter (a lower bound when unfilteredIsLowerBound): what dropping the filters would give. */
   unfilteredTotal: number
   unfilteredIsLowerBound: boolean
-  /** When nothing matched: items holding some of the words. */
+  /** When nothing matched: items holding all the words but one, or failing that some of them. */
   nearMatches: PublicItem[]
   /** When nothing matched: items whose title is close to the query as typed (pg_trgm word similarity). */
   similarTitles: PublicItem[]
@@ -228,16 +228,26 @@ async function pageItems(db: Executor, rows: Candidate[], tokens: string[]): Pro
   })
 }
 
-/** Items holding any of the words: a bounded sample, best first. */
+/** Most tokens used for the near matches: each of them may be the one left out. */
+const NEAR_TOKENS = 8
+
+/**
+ * Items holding all the words but one (a misspelt or surplus word is the usual reason for no results), or failing
+ * that any of them: a bounded sample, best first.
+ */
 async function nearMatches(db: Executor, q: SearchQuery): Promise<PublicItem[]> {
-  const any = q.tokens.length > 1 ? toTsqueryText(q.tokens, 'or') : ''
-  if (!any) return []
-  const rows = await sql<any>`select ${ITEM_COLUMNS}, rank from (
-      select s.item_id, ts_rank(s.tokens, to_tsquery('simple', ${any})) + similarity(s.title, ${q.text}) as rank
-      from catalogue_search s where s.tokens @@ to_tsquery('simple', ${any}) limit ${NEAR_CANDIDATES}) c
+  const tokens = q.tokens.slice(0, NEAR_TOKENS)
+  if (tokens.length < 2) return []
+  // Lexemes are letters and digits only (toTsqueryText), so the parentheses and | added here cannot clash with them.
+  const allButOne = [...new Set(tokens.map((_, i) => toTsqueryText(tokens.filter((__, j) => j !== i), 'and')).filter(Boolean))].map((t) => `(${t})`).join(' | ')
+  const read = (tsquery: string) => withIndexScans(db, (trx) => sql<any>`select ${ITEM_COLUMNS}, rank from (
+      select s.item_id, ts_rank(s.tokens, to_tsquery('simple', ${tsquery})) + similarity(s.title, ${q.text}) as rank
+      from catalogue_search s where s.tokens @@ to_tsquery('simple', ${tsquery}) limit ${NEAR_CANDIDATES}) c
     join catalogue_search s on s.item_id = c.item_id join catalogue_items i on i.id = s.item_id
-    order by rank desc, s.published_at desc, s.item_id desc limit ${NEAR_MATCHES}`.execute(db)
-  return rows.rows.map(toPublicItem)
+    order by rank desc, s.published_at desc, s.item_id desc limit ${NEAR_MATCHES}`.execute(trx))
+  let rows = allButOne ? (await read(allButOne)).rows : []
+  if (rows.length === 0 && tokens.length > 2) rows = (await read(toTsqueryText(tokens, 'or'))).rows
+  return rows.map(toPublicItem)
 }
 
 /**
