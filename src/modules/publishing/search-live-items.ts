@@ -298,7 +298,7 @@ export async function searchLiveItems(db: Executor, query: string, filter: Publi
     const filteredMatches = hasFilter(filter) ? await withIndexScans(db, async (trx) => (await matchSampleSql(q, filter, SEARCH_COUNT_CAP + 1).execute(trx)).rows) : matched
     totalIsLowerBound = filteredMatches.length > SEARCH_COUNT_CAP
     inFilter = merged(docNoHits.filter((r) => passes(r, filter)), filteredMatches.slice(0, SEARCH_COUNT_CAP))
-    total = totalIsLowerBound ? Math.max(SEARCH_COUNT_CAP, inFilter.length) : inFilter.length
+    total = totalIsLowerBound ? SEARCH_COUNT_CAP : inFilter.length
     if (order === 'date') {
       const rows = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, 0 as rank from catalogue_search s
         where s.tokens @@ to_tsquery('simple', ${q.tsquery})${filterSql(filter)}
