@@ -16,15 +16,15 @@
  * (about 30 copies each per 100,000), so a 文号 query also finds the copies whose title carries that 文号.
  *   BENCH_DATABASE_URL=postgres://… npx tsx bench/search.ts [items on PGlite = 100000] [items on PostgreSQL = 1000000]
  *
- * Measured 2026-11-27 on the shared 2-core machine under a load average of 14–20 (other test suites running), so
- * the absolute figures are several times those of an idle machine:
+ * Measured 2026-11-27 on the shared 2-core machine, with other engineers' test suites running (load average given):
  * - before (exact ts_rank of every match, an exact count and five facet GROUP BYs): PGlite 100k p50 39 ms / p95 196 ms
- *   (load about 7); PostgreSQL 703k p50 768 ms / p95 4,150 ms (bare 245 / 1,365 ms);
- * - after: PGlite 100k p50 135 ms / p95 777 ms (bare 85 / 665 ms, ×1.6 / ×1.17); PostgreSQL 1M p50 88 ms /
- *   p95 406 ms (bare 83 / 311 ms, ×1.06 / ×1.31). The same old and new searchLiveItems interleaved on one PGlite of
- *   83k items under that load: old p50 239 ms / p95 1,421 ms, new p50 113 ms / p95 402 ms.
- * What remains at p95 is the GIN bitmap of the two most frequent word pairs (安全 & 生产: 101,168 rows at 1M) that
- * the LIMIT cannot shorten; see the plan printed at the end.
+ *   (load about 7); PostgreSQL 703k p50 768 ms / p95 4,150 ms, bare 245 / 1,365 ms (load about 20);
+ * - after, one run (ed027bf): PGlite 100k p50 72 ms / p95 179 ms, bare 61 / 127 ms, ×1.18 / ×1.41 (load about 13);
+ *   PostgreSQL 1M p50 40 ms / p95 88 ms, bare 29 / 74 ms, ×1.38 / ×1.18 (load about 4);
+ * - the old and the new searchLiveItems interleaved on one PGlite of 83k items (load about 15): old p50 239 ms /
+ *   p95 1,421 ms, new p50 113 ms / p95 402 ms.
+ * What remains at p95 is the GIN bitmap of the most frequent word pairs (安全 & 生产: 101,168 rows at 1M), which the
+ * LIMIT cannot shorten; see the plan printed at the end.
  */
 import { sql } from 'kysely'
 import type { Db } from '../src/database.ts'
