@@ -20,7 +20,9 @@
  * - before (exact ts_rank of every match, an exact count and five facet GROUP BYs): PGlite 100k p50 39 ms / p95 196 ms
  *   (load about 7); PostgreSQL 703k p50 768 ms / p95 4,150 ms, bare 245 / 1,365 ms (load about 20);
  * - after, one run (ed027bf): PGlite 100k p50 72 ms / p95 179 ms, bare 61 / 127 ms, ×1.18 / ×1.41 (load about 13);
- *   PostgreSQL 1M p50 40 ms / p95 88 ms, bare 29 / 74 ms, ×1.38 / ×1.18 (load about 4);
+ *   PostgreSQL 1M p50 40 ms / p95 88 ms, bare 29 / 74 ms, ×1.38 / ×1.18 (load about 4); PGlite alone again at load
+ *   about 9: p50 70 ms / p95 173 ms, bare 47 / 155 ms — on PGlite the bare sample itself (1,001 rows read and ranked
+ *   in WebAssembly) is what stands between p95 and 100 ms;
  * - the old and the new searchLiveItems interleaved on one PGlite of 83k items (load about 15): old p50 239 ms /
  *   p95 1,421 ms, new p50 113 ms / p95 402 ms.
  * What remains at p95 is the GIN bitmap of the most frequent word pairs (安全 & 生产: 101,168 rows at 1M), which the
