@@ -194,6 +194,7 @@ create table catalogue_search (
   constraint catalogue_search_item_id_fkey FOREIGN KEY (item_id) REFERENCES catalogue_items(id),
   constraint catalogue_search_pkey PRIMARY KEY (item_id)
 );
+CREATE INDEX catalogue_search_doc_no_idx ON catalogue_search (doc_no);
 CREATE INDEX catalogue_search_doc_no_trgm_idx ON catalogue_search USING gin (doc_no gin_trgm_ops);
 CREATE UNIQUE INDEX catalogue_search_pkey ON catalogue_search (item_id);
 CREATE INDEX catalogue_search_published_idx ON catalogue_search (published_at);

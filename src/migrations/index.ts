@@ -7,6 +7,7 @@ import * as m0004 from './0004_create_catalogue_attachments.ts'
 import * as m0005 from './0005_create_catalogue_relations.ts'
 import * as m0006 from './0006_publisher_settings.ts'
 import * as m0007 from './0007_disclosure_guides.ts'
+import * as m0008 from './0008_search_indexes.ts'
 import * as m0020 from './0020_create_letter_cases.ts'
 
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_create_catalogue_relations': m0005,
   '0006_publisher_settings': m0006,
   '0007_disclosure_guides': m0007,
+  '0008_search_indexes': m0008,
   '0020_create_letter_cases': m0020,
 }

@@ -38,6 +38,11 @@ const PAGES: ShellPage[] = [
   { name: 'mailbox', path: '/hudong/qzxx', h1: '区长信箱' },
   { name: 'search', shot: true, path: `/search?q=${encodeURIComponent('国办发〔2019〕51号')}`, h1: '搜索' },
   { name: 'search-words', path: `/search?q=${encodeURIComponent('天然气')}`, h1: '搜索' },
+  // The demo catalogue: a law by its title (exact counts), a word in 3,000 items (capped count, facets without
+  // counts), and a misspelt title under a filter (zero results: drop the filter, similar titles).
+  { name: 'search-title', shot: true, path: `/search?q=${encodeURIComponent('政府信息公开条例')}`, h1: '搜索' },
+  { name: 'search-capped', shot: true, path: `/search?q=${encodeURIComponent('演示数据')}`, h1: '搜索' },
+  { name: 'search-none', shot: true, path: `/search?q=${encodeURIComponent('政府信息公开条列')}&year=2019`, h1: '搜索' },
   { name: 'deadline', path: '/gongju/dqjs', h1: '答复期限计算' },
   { name: 'deadline-answer', shot: true, path: '/gongju/dqjs?from=2025-09-30&days=20', h1: '答复期限计算' },
   { name: 'deadline-provisional', path: '/gongju/dqjs?from=2026-12-10', h1: '答复期限计算' },

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts'
 import QRCode from 'qrcode'
 import { sendFile } from '../publishing/index.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { amendmentsOf, attachmentContent, attachmentsOf, countLiveBySection, targetsOf, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, formatTopic, isKnownTopic, loadTopicVocabulary, splitTopic, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
+import { amendmentsOf, attachmentContent, attachmentsOf, countLiveBySection, emptySearchResult, targetsOf, diffVersions, listLiveItems, publicItem, searchLiveItems, sectionOf, formatTopic, isKnownTopic, loadTopicVocabulary, splitTopic, validityOn, VALIDITY_LABELS, type PublicFilter } from '../publishing/index.ts'
 import { columnRoutes } from './column.routes.tsx'
 import { CataloguePage as LiveCataloguePage, ItemList, PublicItemView, SearchResultsPage, VersionDiffPage } from './views/catalogue-pages.tsx'
 import { currentRegion, findOrganisation, findOrganisationByCode, listOrganisations, successionsOf, type Organisation } from '../orgs/index.ts'
@@ -139,7 +139,7 @@ export async function portalRoutes(app: FastifyInstance, deps: PortalDeps): Prom
     const names = await unitNames()
     const result = query
       ? await searchLiveItems(deps.db, query, filter, { limit: pageSize, offset: (page - 1) * pageSize }, order)
-      : { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], subtopic: [], year: [], validity: [] }, nearMatches: [] }
+      : emptySearchResult()
     const facetLabel = (facet: string, value: string) => {
       if (facet === 'unit' || facet === 'organisation') return names.get(Number(value)) ?? value
       if (facet === 'section') return sectionOf(value)?.label ?? value

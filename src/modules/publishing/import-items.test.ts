@@ -4,7 +4,7 @@ import { openTestPglite, type TestDatabase } from '../../../test/support/test-da
 import { fixedClock } from '../../platform/clock.ts'
 import { parseCatalogueCsv, parseCatalogueXlsx } from './import-file.ts'
 import { importCatalogue, type ImportRow } from './import-items.ts'
-import { searchLiveItems } from './public-catalogue.ts'
+import { searchLiveItems } from './search-live-items.ts'
 
 const clock = fixedClock('2026-11-27T02:00:00Z')
 const options = { dryRun: false, clock, actorLabel: 'test' }

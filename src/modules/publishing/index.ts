@@ -22,7 +22,9 @@ export { EditionForm, ReasonForm, WithdrawForm, ScheduleForm, type EditionFormVa
 /** Back-office routes of 主动公开. */
 export { publishingRoutes, sendFile } from './publishing.routes.tsx'
 /** The public read side: live items, counts per section, one item with its versions, and search. */
-export { listLiveItems, countLiveBySection, countLiveBy, publicItem, searchLiveItems, type PublicItem, type PublicItemPage, type SearchResult, type PublicFilter, type SearchOrder, type Facet } from './public-catalogue.ts'
+export { listLiveItems, countLiveBySection, countLiveBy, publicItem, type PublicItem, type PublicItemPage, type PublicFilter } from './public-catalogue.ts'
+/** 站内搜索 of the live catalogue: tokens, 文号 and titles; capped counts, facets, snippets, near matches. */
+export { searchLiveItems, emptySearchResult, SEARCH_COUNT_CAP, type SearchResult, type SearchOrder, type Facet } from './search-live-items.ts'
 /** 版本比较: field and paragraph differences between two published versions. */
 export { diffVersions, type VersionDiff, type ParagraphRow, type DiffSegment } from './version-diff.ts'
 /** 有效性 as of a date: an in-force document past its 失效日期 reads as expired (it changes by itself on its date). */

@@ -1,14 +1,17 @@
 /**
  * The public read side of the catalogue: live items by section, unit and year, one item with its
- * published versions, and search over the jieba-token index with 文号 matching. The portal reads these.
+ * published versions. The portal reads these; search is in search-live-items.ts.
  */
 import { sql } from 'kysely'
 import type { Executor } from '../../database.ts'
-import { highlight, queryTokens, toTsqueryText, wholeQueryDocNo } from '../search/index.ts'
-import { htmlText } from './body.ts'
 import { CATALOGUE_SECTIONS } from './catalogue-terms.ts'
 import { toEdition, type Edition } from './publishing.repository.ts'
-import { TOPIC_SEPARATOR } from './topics.ts'
+
+/** One value of a facet or a browse list, with its count. */
+export interface Facet {
+  value: string
+  count: number
+}
 
 export interface PublicItem {
   itemId: number
@@ -108,95 +111,4 @@ export async function publicItem(db: Executor, itemId: number): Promise<PublicIt
   const live = editions.find((e) => e.id === item.live_edition_id)
   if (!live) return undefined
   return { itemId, indexNo: item.index_no, organisationId: item.organisation_id, publicState: item.public_state as 'published' | 'withdrawn', firstPublishedAt: new Date(item.first_published_at), live, versions: editions }
-}
-
-export interface Facet {
-  value: string
-  count: number
-}
-
-export interface SearchResult {
-  items: (PublicItem & { rank: number; snippetHtml: string })[]
-  total: number
-  /** The query read as a 文号, when it is one. */
-  docNo: string | null
-  /**
-   * Counts of the matched items by 发布机构, 目录栏目, 主题分类 (first level; and second level — full values — once a
-   * first level is chosen), year and 有效性, each before the filter of that facet.
-   */
-  facets: { organisation: Facet[]; section: Facet[]; topic: Facet[]; subtopic: Facet[]; year: Facet[]; validity: Facet[] }
-  /** When nothing matched every word: items matching some of the words. */
-  nearMatches: PublicItem[]
-}
-
-export type SearchOrder = 'relevance' | 'date'
-
-function matchClause(tsquery: string, docNo: string | null) {
-  return (eb: any) => {
-    const ors = []
-    if (tsquery) ors.push(sql<boolean>`s.tokens @@ to_tsquery('simple', ${tsquery})`)
-    if (docNo) ors.push(eb('s.doc_no', '=', docNo))
-    return eb.or(ors)
-  }
-}
-
-const COLUMNS = ['s.item_id', 'i.index_no', 's.organisation_id', 's.title', 's.doc_no', 's.section', 's.topic', 's.validity', 's.year', 's.published_at'] as const
-
-/**
- * Full-text search: jieba tokens of the query against the token index (all tokens must match), plus
- * 文号 matching in any bracket style, which puts that document first. Facets, highlighted snippets,
- * relevance or date order; near matches (any of the words) when nothing matches all of them.
- */
-export async function searchLiveItems(db: Executor, query: string, filter: PublicFilter, page: { limit: number; offset: number }, order: SearchOrder = 'relevance'): Promise<SearchResult> {
-  const empty: SearchResult = { items: [], total: 0, docNo: null, facets: { organisation: [], section: [], topic: [], subtopic: [], year: [], validity: [] }, nearMatches: [] }
-  const docNo = wholeQueryDocNo(query)?.normalised ?? null
-  const tokens = queryTokens(query)
-  if (tokens.length === 0 && !docNo) return { ...empty, docNo }
-  const tsquery = tokens.length ? toTsqueryText(tokens, 'and') : ''
-  if (!tsquery && !docNo) return empty
-  const q = filtered(db, filter).where(matchClause(tsquery, docNo))
-  const rank = docNo
-    ? sql<number>`(case when s.doc_no = ${docNo} then 100 else 0 end) + ${tsquery ? sql`ts_rank(s.tokens, to_tsquery('simple', ${tsquery}))` : sql`0`}`
-    : sql<number>`ts_rank(s.tokens, to_tsquery('simple', ${tsquery}))`
-  let listed = q.select([...COLUMNS, rank.as('rank')])
-  listed = order === 'date' ? listed.orderBy('s.published_at', 'desc') : listed.orderBy('rank', 'desc').orderBy('s.published_at', 'desc')
-  const rows = await listed.orderBy('s.item_id', 'desc').limit(page.limit).offset(page.offset).execute()
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-
-  // Each facet counts the matches under every other filter, so choosing one value never hides the others.
-  const facet = async (column: 's.organisation_id' | 's.section' | 's.topic' | 's.year' | 's.validity' | typeof firstLevel, drop: keyof PublicFilter) => {
-    let from = filtered(db, { ...filter, [drop]: undefined }).where(matchClause(tsquery, docNo))
-    // Second levels: only two-level values count (an item classified by its first level alone has none).
-    if (drop === 'subtopic') from = from.where(sql<boolean>`strpos(s.topic, ${TOPIC_SEPARATOR}) > 0`)
-    const grouped = typeof column === 'string' ? sql.ref(column) : column
-    const rowsOf = await from.select([sql<string>`${grouped}::text`.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(grouped).orderBy('n', 'desc').limit(30).execute()
-    return rowsOf.filter((r) => r.value !== null && r.value !== '').map((r) => ({ value: String(r.value), count: Number(r.n) }))
-  }
-  const facets = total === 0 ? empty.facets : {
-    organisation: await facet('s.organisation_id', 'organisationId'),
-    section: await facet('s.section', 'section'),
-    topic: await facet(firstLevel, 'topic'),
-    subtopic: filter.topic ? await facet('s.topic', 'subtopic') : [],
-    year: (await facet('s.year', 'year')).sort((a, b) => Number(b.value) - Number(a.value)),
-    validity: await facet('s.validity', 'validity'),
-  }
-
-  // Snippets from the live text of the items on this page.
-  const ids = rows.map((r: any) => r.item_id as number)
-  const texts = ids.length
-    ? await db.selectFrom('catalogue_items as i').innerJoin('catalogue_editions as e', 'e.id', 'i.live_edition_id').select(['i.id', 'e.summary', 'e.body_html']).where('i.id', 'in', ids).execute()
-    : []
-  const textOf = new Map(texts.map((t) => [t.id, `${t.summary}\n${htmlText(t.body_html)}`]))
-  const items = rows.map((r: any) => ({ ...toPublicItem(r), rank: Number(r.rank), snippetHtml: highlight(textOf.get(r.item_id) ?? '', tokens, { maxLength: 120 }).snippetHtml }))
-
-  let nearMatches: PublicItem[] = []
-  if (total === 0 && tokens.length > 1) {
-    const any = toTsqueryText(tokens, 'or')
-    if (any) {
-      const near = await filtered(db, {}).where(sql<boolean>`s.tokens @@ to_tsquery('simple', ${any})`)
-        .select([...COLUMNS, sql<number>`ts_rank(s.tokens, to_tsquery('simple', ${any}))`.as('rank')]).orderBy('rank', 'desc').limit(5).execute()
-      nearMatches = near.map(toPublicItem)
-    }
-  }
-  return { items, total, docNo, facets, nearMatches }
 }

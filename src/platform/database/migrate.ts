@@ -1,9 +1,12 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely'
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely'
 import { migrations } from '../../migrations/index.ts'
 
 /** Applies all pending migrations in order; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Kysely looks for its migration tables in every schema unless told which one: with a second schema on the same
+  // server holding them (parallel test and benchmark schemas), it would skip creating its own and then fail.
+  const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
   const result = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')

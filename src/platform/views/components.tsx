@@ -151,13 +151,14 @@ export function Breadcrumbs({ items }: { items: { href?: string; label: string }
   )
 }
 
-export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+/** `totalText` replaces "N 条" in the status line (search says "1,000 条以上" when it stopped counting). */
+export function Pagination({ page, pageSize, total, totalText, href }: { page: number; pageSize: number; total: number; totalText?: string; href: (page: number) => string }) {
   const pages = Math.max(1, Math.ceil(total / pageSize))
   if (pages <= 1) return null
   return (
     <nav class="pagination" aria-label="分页">
       {page > 1 ? <a href={href(page - 1)} rel="prev">上一页</a> : null}
-      <span class="pagination__status">第 {page} 页，共 {pages} 页（{total} 条）</span>
+      <span class="pagination__status">第 {page} 页，共 {pages} 页（{totalText ?? `${total} 条`}）</span>
       {page < pages ? <a href={href(page + 1)} rel="next">下一页</a> : null}
     </nav>
   )

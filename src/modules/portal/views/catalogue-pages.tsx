@@ -3,7 +3,7 @@ import { statutoryDate } from '../../../platform/clock.ts'
 import { Breadcrumbs, EmptyState, Notice, Pagination, TableWrap } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
 import { BrowseNav } from './browse-nav.tsx'
-import { ATTACHMENT_TYPES, STATUTORY_SECTIONS, formatSize, formatTopic, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff } from '../../publishing/index.ts'
+import { ATTACHMENT_TYPES, STATUTORY_SECTIONS, formatSize, formatTopic, VALIDITY_LABELS, WITHDRAWAL_KINDS, sectionOf, type Attachment, type DiffSegment, type RelatedDocument, type PublicItem, type PublicItemPage, type SearchResult, type VersionDiff, type Facet, SEARCH_COUNT_CAP } from '../../publishing/index.ts'
 
 const XXGK = { href: '/xxgk', label: '政府信息公开' }
 const CATALOGUE = { href: '/xxgk/fdzdgknr', label: '法定主动公开内容' }
@@ -123,6 +123,11 @@ const FACET_TITLES: [keyof SearchResult['facets'], string, string][] = [
   ['organisation', 'unit', '发布机构'], ['section', 'section', '目录栏目'], ['topic', 'topic', '主题分类'], ['subtopic', 'subtopic', '二级主题分类'], ['year', 'year', '成文年份'], ['validity', 'validity', '有效性'],
 ]
 
+/** "1,234 条", or "1,000 条以上" when the search stopped counting. */
+function count(n: number, isLowerBound: boolean): string {
+  return `${n.toLocaleString('zh-CN')} 条${isLowerBound ? '以上' : ''}`
+}
+
 function searchHref(view: SearchView, change: Record<string, string | undefined>): string {
   const params: Record<string, string> = { q: view.query, ...view.filters, ...(view.order === 'date' ? { order: 'date' } : {}) }
   for (const [k, v] of Object.entries(change)) {
@@ -147,7 +152,8 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
             ) : null}
             {result.items.length ? (
               <>
-                <p>找到 {result.total} 条与“{query}”相关的信息{result.docNo ? `（按文号 ${result.docNo} 匹配的排在最前）` : ''}。
+                <p>找到 {count(result.total, result.totalIsLowerBound)}与“{query}”相关的信息{result.docNo ? `（按文号 ${result.docNo} 匹配的排在最前）` : ''}。
+                  {result.totalIsLowerBound ? `结果较多，按相关度排序只在其中 ${SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条和标题含有搜索词的信息中进行，加上关键词可以缩小范围。` : ''}
                   排序：{view.order === 'date' ? <><a href={searchHref(view, { order: undefined, page: undefined })}>按相关度</a> · <strong>按日期</strong></> : <><strong>按相关度</strong> · <a href={searchHref(view, { order: 'date', page: undefined })}>按日期</a></>}
                 </p>
                 <ul class="item-list">
@@ -159,15 +165,24 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
                     </li>
                   ))}
                 </ul>
-                <Pagination page={view.page} pageSize={view.pageSize} total={result.total} href={(p) => searchHref(view, { page: String(p) })} />
+                <Pagination page={view.page} pageSize={view.pageSize} total={result.total} totalText={count(result.total, result.totalIsLowerBound)} href={(p) => searchHref(view, { page: String(p) })} />
               </>
             ) : (
               <EmptyState title={`没有找到与“${query}”相关的信息`}>
-                {active.length ? <p>您设置了筛选条件，可以<a href={searchHref(view, Object.fromEntries(active.map(([k]) => [k, undefined])))}>取消全部筛选</a>后再试。</p> : null}
+                {active.length ? (
+                  <p>您设置了筛选条件，可以<a href={searchHref(view, Object.fromEntries(active.map(([k]) => [k, undefined])))}>取消全部筛选</a>后再试
+                    {result.unfilteredTotal ? `（不加筛选可找到 ${count(result.unfilteredTotal, result.unfilteredIsLowerBound)}）` : ''}。</p>
+                ) : null}
                 <p>请试试更短的关键词，或只输入文号（例如“国办发〔2019〕51号”，括号写成 [] 也可以）。</p>
+                {result.similarTitles.length ? (
+                  <>
+                    <h2 class="empty-state__heading">标题相近的信息</h2>
+                    <ItemList items={result.similarTitles} unitNames={view.unitNames} />
+                  </>
+                ) : null}
                 {result.nearMatches.length ? (
                   <>
-                    <p>以下信息包含您输入的部分词语：</p>
+                    <h2 class="empty-state__heading">包含您输入的部分词语的信息</h2>
                     <ItemList items={result.nearMatches} unitNames={view.unitNames} />
                   </>
                 ) : null}
@@ -177,14 +192,15 @@ export function SearchResultsPage({ shell, view, facetLabel }: { shell: ShellMod
           </div>
           {result.total > 0 ? (
             <aside class="facets secondary-content" aria-label="按类别筛选">
-              {FACET_TITLES.map(([key, param, title]) => result.facets[key].length ? (
+              {result.facetsSampled ? <p class="facet__note">匹配的信息超过 {SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，以下分类取自其中 {SEARCH_COUNT_CAP.toLocaleString('zh-CN')} 条，不显示条数。</p> : null}
+              {FACET_TITLES.map(([key, param, title]) => { const facetText = (f: Facet) => result.facetsSampled ? facetLabel(param, f.value) : `${facetLabel(param, f.value)}（${f.count}）`; return result.facets[key].length ? (
                 <nav aria-label={`按${title}筛选`}>
                   <h2 class="facet__title">{title}</h2>
                   <ul>{result.facets[key].map((f) => (
-                    <li>{view.filters[param] === f.value ? <strong>{facetLabel(param, f.value)}（{f.count}）</strong> : <a href={searchHref(view, { [param]: f.value, page: undefined, ...(param === 'topic' ? { subtopic: undefined } : {}) })}>{facetLabel(param, f.value)}（{f.count}）</a>}</li>
+                    <li>{view.filters[param] === f.value ? <strong>{facetText(f)}</strong> : <a href={searchHref(view, { [param]: f.value, page: undefined, ...(param === 'topic' ? { subtopic: undefined } : {}) })}>{facetText(f)}</a>}</li>
                   ))}</ul>
                 </nav>
-              ) : null)}
+              ) : null })}
             </aside>
           ) : null}
         </div>
