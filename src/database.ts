@@ -6,8 +6,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { CalendarTables } from './modules/calendar/calendar.tables.ts'
 import type { OrgsTables } from './modules/orgs/orgs.tables.ts'
 import type { PublishingTables } from './modules/publishing/publishing.tables.ts'
+import type { RequestsTables } from './modules/requests/requests.tables.ts'
 
-export type Database = OrgsTables & CalendarTables & PublishingTables
+export type Database = OrgsTables & CalendarTables & PublishingTables & RequestsTables
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

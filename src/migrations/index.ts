@@ -5,6 +5,7 @@ import * as m0002 from './0002_create_calendar_versions_and_clocks.ts'
 import * as m0003 from './0003_create_catalogue.ts'
 import * as m0004 from './0004_create_catalogue_attachments.ts'
 import * as m0005 from './0005_create_catalogue_relations.ts'
+import * as m0010 from './0010_create_request_cases.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_create_catalogue': m0003,
   '0004_create_catalogue_attachments': m0004,
   '0005_create_catalogue_relations': m0005,
+  '0010_create_request_cases': m0010,
 }
