@@ -51,3 +51,34 @@ export { channelRule } from './channels.ts'
 export { legacyChannelRow } from './channels.ts'
 /** 收到申请之日 under 条例 第三十一条 for a channel and its facts. */
 export { receiptDate } from './channels.ts'
+
+/** The outcome groups of table 三: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理. */
+export type { DispositionGroup } from './dispositions.ts'
+/** The 21 dispositions (办理结果), one per outcome row of the 2021 table 三. */
+export type { DispositionCode } from './dispositions.ts'
+/** A disposition with its label, articles, 第三十六条 forms, remedies flag and 2019 row. */
+export type { DispositionRule } from './dispositions.ts'
+/** 条例 第三十六条 items (一)–(七). */
+export type { AnswerForm } from './dispositions.ts'
+/** Grounds for 不予公开 (the eight rows) plus 不属于政府信息 for partial disclosure (第三十七条). */
+export type { WithholdingGround } from './dispositions.ts'
+/** Which third-party interest a 第十五条 refusal protects: 商业秘密, 个人隐私, 其他. */
+export type { ThirdPartyInterest } from './dispositions.ts'
+/** Rows of the 2019 trial format's table 三 (one 其他处理 row). */
+export type { Table3Row2019 } from './dispositions.ts'
+/** The 2014-era 答复类型 rows and the 其中 rows of 不同意公开. */
+export type { LegacyAnswerRow, LegacyRefusalReason } from './dispositions.ts'
+/** A decision as staff enter it (untrusted), a validated decision, and the check's result. */
+export type { DecisionInput, Decision, DecisionCheck, FieldProblem } from './dispositions.ts'
+/** The 21 dispositions in printed order, and their codes. */
+export { DISPOSITIONS, DISPOSITION_CODES } from './dispositions.ts'
+/** Printed labels: outcome groups, 第三十六条 forms, withholding grounds, 2014-era rows. */
+export { DISPOSITION_GROUPS, ANSWER_FORMS, WITHHOLDING_GROUNDS, LEGACY_ANSWER_ROWS, LEGACY_REFUSAL_REASONS } from './dispositions.ts'
+/** True for a disposition code. */
+export { isDispositionCode } from './dispositions.ts'
+/** The rule of a disposition. */
+export { dispositionRule } from './dispositions.ts'
+/** Validates a decision: known code, allowed answer form, reasons, and for 部分公开 what was withheld and why. */
+export { validateDecision } from './dispositions.ts'
+/** The row of a disposition in the 2021 table 三, in the 2019 trial format, and in the 2014-era 答复类型 rows. */
+export { table3Row2021, table3Row2019, legacyAnswerCell } from './dispositions.ts'
