@@ -82,3 +82,34 @@ export { dispositionRule } from './dispositions.ts'
 export { validateDecision } from './dispositions.ts'
 /** The row of a disposition in the 2021 table 三, in the 2019 trial format, and in the 2014-era 答复类型 rows. */
 export { table3Row2021, table3Row2019, legacyAnswerCell } from './dispositions.ts'
+
+/** Where a case stands: 待确认收到, 办理中, 待补正, 征求意见中, 待说明理由, 待缴费, 已答复, 已送达, 视为放弃, 逾期未缴费, 已归档. */
+export type { CaseStatus } from './lifecycle.ts'
+/** A third party (第三十二条) or a co-producing agency (第三十四条). */
+export type { ConsultedParty } from './lifecycle.ts'
+/** 网上下载, 邮寄, 电子邮件, 当面领取. */
+export type { DeliveryMethod } from './lifecycle.ts'
+/** 行政复议 or 行政诉讼, and the outcome columns of table 四 (维持, 纠正, 其他, 尚未审结). */
+export type { RemedyKind, RemedyOutcome, Remedy } from './lifecycle.ts'
+/** A consultation with its reply and outcome (deemed when silent past the reply period). */
+export type { Consultation } from './lifecycle.ts'
+/** One case as the rules see it: status, receipt, clock events, 补正, consultations, extension, fee, decision, remedies. */
+export type { RequestCase } from './lifecycle.ts'
+/** What can happen to a case (each with the date it took effect), and the kinds of events. */
+export type { RequestEvent, RequestEventType } from './lifecycle.ts'
+/** The next state, the clock events for the calendar engine and history notes — or a refusal in Chinese. */
+export type { Transition } from './lifecycle.ts'
+/** Channel, receipt facts and registration date of a new case. */
+export type { OpenCaseInput } from './lifecycle.ts'
+/** Labels of the statuses, delivery methods and remedy outcomes. */
+export { CASE_STATUS_LABELS, DELIVERY_METHODS, REMEDY_OUTCOMES } from './lifecycle.ts'
+/** A new case: 办理中 with the clock started on 收到申请之日, or 待确认收到. */
+export { openCase } from './lifecycle.ts'
+/** Applies one event to a case: next state and clock events, or a refusal that leaves the state unchanged. */
+export { transition } from './lifecycle.ts'
+/** True while a case can still be decided. */
+export { isOpenCase } from './lifecycle.ts'
+/** The day the answer is due: the clock's, or the 第三十五条 later date when one was set. */
+export { answerDueOn } from './lifecycle.ts'
+/** Whether a decided case was answered by its due date (null while undecided). */
+export { answeredOnTime } from './lifecycle.ts'
