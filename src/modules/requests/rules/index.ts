@@ -113,3 +113,26 @@ export { isOpenCase } from './lifecycle.ts'
 export { answerDueOn } from './lifecycle.ts'
 /** Whether a decided case was answered by its due date (null while undecided). */
 export { answeredOnTime } from './lifecycle.ts'
+
+/** 按件计收 or 按量计收. */
+export type { FeeMethod } from './fees.ts'
+/** How the applicant obtains the information (纸质件, 电子邮件, 复制电子数据, 网上下载, 查阅). */
+export type { ProvisionForm } from './fees.ts'
+/** A fee tariff as data: bands, 按量 forms, payment period and exemptions ([M] parts marked). */
+export type { FeeSchedule, FeeBand, FeeExemption } from './fees.ts'
+/** Untrusted fee input, one band line of the result, and the result with its Chinese explanation. */
+export type { FeeInput, FeeLine, FeeResult } from './fees.ts'
+/** An earlier application for counting 按件 in a natural month. */
+export type { FeeHistoryEntry } from './fees.ts'
+/** 国办函〔2020〕109号 as data (tiers verbatim; dates, payment period and exemptions recalled). */
+export { FEE_SCHEDULE } from './fees.ts'
+/** Labels of the provision forms. */
+export { PROVISION_FORMS } from './fees.ts'
+/** The fee of one application, 按件 or 按量 (never both), progressive, with an explanation. */
+export { computeFee } from './fees.ts'
+/** Pieces the same applicant filed earlier in the same natural month. */
+export { earlierInMonth } from './fees.ts'
+/** Whether the tariff applies to a receipt date. */
+export { feesApplyOn } from './fees.ts'
+/** The last day to pay a fee notice. */
+export { feePaymentDueOn } from './fees.ts'
