@@ -1,13 +1,6 @@
-import { DeliveryMethod, DeliveryRecordInput, parseLetterInput } from './inputs.ts'
+import { DELIVERY_METHODS } from '../rules/index.ts'
+import { DeliveryRecordInput, parseLetterInput } from './inputs.ts'
 import { type Letter, chineseDate } from './letter.ts'
-
-/** 送达方式 as printed on the 送达回证. */
-export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
-  in_person: '直接送达',
-  post: '邮寄送达',
-  email: '电子邮件送达',
-  online: '网上送达（申请人凭查询码下载）',
-}
 
 // A blank date to fill in by hand, as on printed forms.
 const BLANK_DATE = '　　年　　月　　日'
@@ -31,7 +24,7 @@ export function deliveryRecordLetter(raw: DeliveryRecordInput): Letter {
           { label: '送达文书', value: input.documents.map((d) => `${d.title}（${d.docNo}）`).join('；') },
           { label: '受送达人', value: input.recipient },
           { label: '送达地址', value: input.address },
-          { label: '送达方式', value: DELIVERY_METHOD_LABELS[input.method] },
+          { label: '送达方式', value: DELIVERY_METHODS[input.method] },
           { label: '送达日期', value: input.deliveredOn ? chineseDate(input.deliveredOn) : BLANK_DATE },
           { label: '送达人', value: input.servedBy.join('、') },
           { label: '受送达人签名或者盖章', value: '' },

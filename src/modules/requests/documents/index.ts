@@ -19,8 +19,8 @@ export type { DeliveryMethod, Deadline, FeeLine, IssuingUnit, ReceiptChannel, Re
 
 /** A provision cited in a letter ({ law, provision }) and how a list of them is written in a sentence. */
 export { type Citation, citeProvisions } from './citations.ts'
-/** The 2021 办理结果 taxonomy as the letters use it: code → group, label, fixed citations. */
-export { DISPOSITIONS, DISPOSITION_CODES, type DispositionCode } from './dispositions.ts'
+/** The provisions an answer cites for a disposition of the rules module, as citations. */
+export { dispositionCitations } from './answer-letter.ts'
 
 /** 政府信息公开申请受理回执 (查询码, SM3 内容指纹, 第三十一条 receipt-date rule, 答复期限). */
 export { receiptLetter } from './receipt.ts'
@@ -41,7 +41,7 @@ export { feeNoticeLetter } from './fee-notice.ts'
 /** 政府信息公开申请答复书 for any disposition, with its provisions and the remedies. */
 export { answerLetter } from './answer-letter.ts'
 /** 送达回证 */
-export { deliveryRecordLetter, DELIVERY_METHOD_LABELS } from './delivery-record.ts'
+export { deliveryRecordLetter } from './delivery-record.ts'
 
 /** A letter as a DOCX Buffer in 公文 layout (GB/T 9704-2012). */
 export { letterDocx } from './render-docx.ts'

@@ -7,6 +7,8 @@ import { z } from 'zod'
 import { dateField, fieldErrors } from '../../../platform/http/forms.ts'
 import { InvalidInputError } from '../../../platform/http/errors.ts'
 import { REGIMES } from '../../calendar/index.ts'
+import { DELIVERY_METHODS, PROVISION_FORMS, RECEIPT_CHANNELS, WITHHOLDING_GROUNDS } from '../rules/index.ts'
+import type { DeliveryMethod as RulesDeliveryMethod, ProvisionForm, ReceiptChannel as RulesReceiptChannel, WithholdingGround } from '../rules/index.ts'
 
 // Free text is inserted into sentences, so trailing sentence punctuation is dropped here and the letter adds its own.
 const text = (message: string, max = 2000) => z.string({ error: message }).transform((s) => s.trim().replace(/[。；，、.;,\s]+$/u, ''))
@@ -66,9 +68,12 @@ const applicantLetter = {
   }),
 }
 
-/** The channels of 条例 第三十一条, each with its own receipt-date rule. */
-export const ReceiptChannel = z.enum(['in_person', 'mail_signed', 'mail_unsigned', 'online', 'email', 'fax'], { error: '请选择申请渠道' })
-export type ReceiptChannel = z.infer<typeof ReceiptChannel>
+// Enumerations of the rules module (src/modules/requests/rules), checked here at the letters' boundary.
+const keysOf = <K extends string>(record: Readonly<Record<K, unknown>>) => Object.keys(record) as [K, ...K[]]
+
+/** The channels of 条例 第三十一条 (the rules module's codes), each with its own receipt-date rule. */
+export const ReceiptChannel = z.enum(RECEIPT_CHANNELS.map((c) => c.code) as [RulesReceiptChannel, ...RulesReceiptChannel[]], { error: '请选择申请渠道' })
+export type ReceiptChannel = RulesReceiptChannel
 
 /** 受理回执: the receipt with the 查询码 and the SM3 fingerprint of the application as submitted. */
 export const ReceiptInput = z.object({
@@ -172,16 +177,18 @@ export const VolumeLaterDateInput = z.object({
 })
 export type VolumeLaterDateInput = z.infer<typeof VolumeLaterDateInput>
 
-/** One line of a fee: a band of the progressive scale (超额累进). */
+/** One band of the progressive scale (超额累进), as the rules module's computeFee returns it. */
 export const FeeLine = z.object({
-  /** The band in words: 第11件至第30件, 第31页至第100页. */
-  band: text('请写明计费区间', 60),
-  quantity: positiveInt('数量应为正整数'),
+  /** First and last unit (件 or 页) of the band, 1-based. */
+  from: positiveInt('计费区间应为正整数'),
+  to: positiveInt('计费区间应为正整数'),
+  units: positiveInt('数量应为正整数'),
   /** 元/件 or 元/页 */
-  rate: z.number().int().min(0, '收费标准不能为负数'),
+  yuanEach: z.number().int().min(0, '收费标准不能为负数'),
   /** 元 */
-  amount: z.number().int().min(0, '金额不能为负数'),
-}).refine((l) => l.amount === l.quantity * l.rate, { message: '金额应等于数量乘以收费标准', path: ['amount'] })
+  yuan: z.number().int().min(0, '金额不能为负数'),
+}).refine((l) => l.units === l.to - l.from + 1, { message: '数量应等于计费区间的件数或页数', path: ['units'] })
+  .refine((l) => l.yuan === l.units * l.yuanEach, { message: '金额应等于数量乘以收费标准', path: ['yuan'] })
 export type FeeLine = z.infer<typeof FeeLine>
 
 /** 收费通知书 (条例 第四十二条, 国办函〔2020〕109号): 按件 or 按量, never both (第三条). */
@@ -189,9 +196,9 @@ export const FeeNoticeInput = z.object({
   ...applicantLetter,
   method: z.discriminatedUnion('kind', [
     /** 按件计收: the applicant's applications in the natural month (第四条). */
-    z.object({ kind: z.literal('per_item'), month: z.string().regex(/^\d{4}-\d{2}$/, '月份应写成 YYYY-MM'), applicationsInMonth: positiveInt('本月申请件数应为正整数') }),
-    /** 按量计收: pages provided (第五条), with the form the applicant asked for. */
-    z.object({ kind: z.literal('per_page'), pages: positiveInt('页数应为正整数'), form: text('请填写获取信息的形式', 100) }),
+    z.object({ kind: z.literal('per_application'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写成 YYYY-MM'), applicationsInMonth: positiveInt('本月申请件数应为正整数') }),
+    /** 按量计收: pages provided (第五条), in the form the applicant asked for. */
+    z.object({ kind: z.literal('per_page'), pages: positiveInt('页数应为正整数'), form: z.enum(keysOf<ProvisionForm>(PROVISION_FORMS), { error: '请选择获取信息的形式' }) }),
   ]),
   lines: z.array(FeeLine).min(1, '请列出收费明细'),
   /** 元 */
@@ -199,20 +206,22 @@ export const FeeNoticeInput = z.object({
   /** How to pay: account, payee, place. */
   paymentMethod: text('请填写缴费方式', 400),
   paymentDeadline: Deadline,
-}).refine((f) => f.total === f.lines.reduce((s, l) => s + l.amount, 0), { message: '合计金额应等于各项金额之和', path: ['total'] })
+}).refine((f) => f.total === f.lines.reduce((s, l) => s + l.yuan, 0), { message: '合计金额应等于各项金额之和', path: ['total'] })
 export type FeeNoticeInput = z.infer<typeof FeeNoticeInput>
 
-/** A part withheld in a partial disclosure, with why and on what basis (条例 第三十七条: 说明理由). */
+/** A part withheld in a partial disclosure: what, on which grounds (the rules module's codes) and why (第三十七条). */
 export const WithheldPart = z.object({
   part: text('请写明不予公开的内容', 300),
+  grounds: z.array(z.enum(keysOf<WithholdingGround>(WITHHOLDING_GROUNDS), { error: '请选择不予公开的依据' })).min(1, '请选择不予公开的依据'),
   reason: text('请说明不予公开的理由', 600),
-  citations: z.array(CitationInput).min(1, '请写明不予公开的法律依据'),
+  /** Provisions beyond those of the grounds (e.g. 《中华人民共和国保守国家秘密法》第九条). */
+  citations: z.array(CitationInput).default([]),
 })
-export type WithheldPart = z.infer<typeof WithheldPart>
+export type WithheldPart = z.input<typeof WithheldPart>
 
 const reasonField = (message: string) => text(message, 1000)
 
-/** The disposition and its particulars: exactly one of the 2021 taxonomy's rows. */
+/** The disposition (the rules module's DispositionCode) and its particulars: exactly one of the 2021 taxonomy's rows. */
 export const DispositionInput = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('granted'),
@@ -229,55 +238,57 @@ export const DispositionInput = z.discriminatedUnion('code', [
     howProvided: reasonField('请写明提供的方式'),
     withheld: z.array(WithheldPart).min(1, '部分公开应写明不予公开的内容及理由'),
   }),
-  z.object({ code: z.literal('denied.state_secret'), reason: reasonField('请说明属于国家秘密的理由') }),
-  z.object({ code: z.literal('denied.law_forbidden'), reason: reasonField('请说明禁止公开的理由'), prohibitingLaw: z.array(CitationInput).min(1, '请写明禁止公开的法律、行政法规条款') }),
-  z.object({ code: z.literal('denied.security_stability'), reason: reasonField('请说明公开可能危及的安全或者稳定') }),
-  z.object({ code: z.literal('denied.third_party'), reason: reasonField('请说明公开会损害第三方合法权益的情形') }),
-  z.object({ code: z.literal('denied.internal_affairs'), reason: reasonField('请说明属于哪一类内部事务信息') }),
-  z.object({ code: z.literal('denied.process_information'), reason: reasonField('请说明属于哪一类过程性信息') }),
-  z.object({ code: z.literal('denied.enforcement_file'), reason: reasonField('请说明属于行政执法案卷信息的情形') }),
-  z.object({ code: z.literal('denied.administrative_query'), specialRules: reasonField('请写明对信息获取有特别规定的法律、行政法规'), howToObtain: reasonField('请写明办理的机关和途径') }),
+  z.object({ code: z.literal('denied_state_secret'), reason: reasonField('请说明属于国家秘密的理由') }),
+  z.object({ code: z.literal('denied_law_forbidden'), reason: reasonField('请说明禁止公开的理由'), prohibitingLaw: z.array(CitationInput).min(1, '请写明禁止公开的法律、行政法规条款') }),
+  z.object({ code: z.literal('denied_three_safety_one_stability'), reason: reasonField('请说明公开可能危及的安全或者稳定') }),
+  z.object({ code: z.literal('denied_third_party'), reason: reasonField('请说明公开会损害第三方合法权益的情形') }),
+  z.object({ code: z.literal('denied_internal_affairs'), reason: reasonField('请说明属于哪一类内部事务信息') }),
+  z.object({ code: z.literal('denied_process_information'), reason: reasonField('请说明属于哪一类过程性信息') }),
+  z.object({ code: z.literal('denied_enforcement_file'), reason: reasonField('请说明属于行政执法案卷信息的情形') }),
+  z.object({ code: z.literal('denied_administrative_query'), specialRules: reasonField('请写明对信息获取有特别规定的法律、行政法规'), howToObtain: reasonField('请写明办理的机关和途径') }),
   z.object({
-    code: z.literal('unable.not_held'),
+    code: z.literal('unable_not_held'),
     route: z.discriminatedUnion('kind', [
       /** 第三十六条第（四）项: searched, does not exist. */
-      z.object({ kind: z.literal('does_not_exist'), search: reasonField('请写明检索的范围和方法') }),
+      z.object({ kind: z.literal('not_exist'), search: reasonField('请写明检索的范围和方法') }),
       /** 第三十六条第（五）项: not this unit's to disclose; the responsible agency when it can be determined. */
       z.object({
-        kind: z.literal('other_agency'),
+        kind: z.literal('not_this_agency'),
         reason: reasonField('请说明不属于本机关负责公开的理由'),
-        agency: z.object({ name: text('请填写负责公开的行政机关名称', 60), contact: text('请填写该机关的联系方式', 200) }).nullable(),
+        agency: z.object({ name: text('请填写负责公开的行政机关名称', 60), contact: text('请填写该机关的联系方式', 200).nullable() }).nullable(),
       }),
     ]),
   }),
-  z.object({ code: z.literal('unable.needs_creation'), reason: reasonField('请说明需要加工、分析的情形') }),
+  z.object({ code: z.literal('unable_needs_creation'), reason: reasonField('请说明需要加工、分析的情形') }),
   z.object({
-    code: z.literal('unable.unclear_after_correction'),
+    code: z.literal('unable_unclear_after_correction'),
     correctionNoticeOn: date('补正告知日期'),
     correctedOn: date('收到补正日期'),
     reason: reasonField('请说明补正后申请内容仍不明确之处'),
   }),
-  z.object({ code: z.literal('not_processed.petition'), reason: reasonField('请说明属于信访、投诉、举报的情形'), channel: text('请填写相应渠道', 300).nullable() }),
-  z.object({ code: z.literal('not_processed.repeated'), previousAnswerOn: date('已作出答复的日期'), previousDocNo: text('请填写已作答复的发文字号', 40) }),
-  z.object({ code: z.literal('not_processed.publication'), publication: reasonField('请写明公开出版物名称'), howToObtain: reasonField('请写明获取的途径') }),
+  z.object({ code: z.literal('not_processed_petition'), reason: reasonField('请说明属于信访、投诉、举报的情形'), channel: text('请填写相应渠道', 300).nullable() }),
+  z.object({ code: z.literal('not_processed_repeated'), previousAnswerOn: date('已作出答复的日期'), previousDocNo: text('请填写已作答复的发文字号', 40) }),
+  z.object({ code: z.literal('not_processed_publication'), publication: reasonField('请写明公开出版物名称'), howToObtain: reasonField('请写明获取的途径') }),
   z.object({
-    code: z.literal('not_processed.excessive'),
+    code: z.literal('not_processed_unreasonable_volume'),
     askedOn: date('要求说明理由的日期'),
     applicantResponse: reasonField('请写明申请人说明理由的情况'),
     assessment: reasonField('请说明认为申请理由不合理的原因'),
   }),
-  z.object({ code: z.literal('not_processed.confirm_or_reissue'), reason: reasonField('请说明要求确认或者重新出具的信息'), legalBasis: z.array(CitationInput).min(1, '请写明法律依据') }),
-  z.object({ code: z.literal('other.correction_overdue'), correctionNoticeOn: date('补正告知日期'), correctionDueOn: date('补正期限') }),
+  z.object({ code: z.literal('not_processed_confirm_or_reissue'), reason: reasonField('请说明要求确认或者重新出具的信息'), legalBasis: z.array(CitationInput).min(1, '请写明法律依据') }),
+  z.object({ code: z.literal('other_overdue_correction'), correctionNoticeOn: date('补正告知日期'), correctionDueOn: date('补正期限') }),
   z.object({
-    code: z.literal('other.fee_unpaid'),
+    code: z.literal('other_overdue_fee'),
     feeNoticeOn: date('收费通知日期'),
     feeNoticeDocNo: text('请填写收费通知书的发文字号', 40),
     amount: z.number().int().positive('收费金额应大于零'),
     paymentDueOn: date('缴费期限'),
   }),
-  z.object({ code: z.literal('other.other'), statement: reasonField('请写明处理情况'), legalBasis: z.array(CitationInput).min(1, '请写明法律依据') }),
+  z.object({ code: z.literal('other'), statement: reasonField('请写明处理情况'), legalBasis: z.array(CitationInput).min(1, '请写明法律依据') }),
 ])
-export type DispositionInput = z.infer<typeof DispositionInput>
+export type DispositionInput = z.input<typeof DispositionInput>
+/** A disposition after parsing (defaults filled in). */
+export type Disposition = z.output<typeof DispositionInput>
 
 /** 政府信息公开申请答复书: one disposition, its cited provisions, and the remedies. */
 export const AnswerLetterInput = z.object({
@@ -293,9 +304,9 @@ export const AnswerLetterInput = z.object({
 })
 export type AnswerLetterInput = z.input<typeof AnswerLetterInput>
 
-/** How a letter was delivered (送达方式). */
-export const DeliveryMethod = z.enum(['in_person', 'post', 'email', 'online'], { error: '请选择送达方式' })
-export type DeliveryMethod = z.infer<typeof DeliveryMethod>
+/** How a letter was delivered (送达方式, the rules module's codes). */
+export const DeliveryMethod = z.enum(keysOf<RulesDeliveryMethod>(DELIVERY_METHODS), { error: '请选择送达方式' })
+export type DeliveryMethod = RulesDeliveryMethod
 
 /** 送达回证: the record of delivering one or more letters. Blanks are left for handwriting when not yet known. */
 export const DeliveryRecordInput = z.object({

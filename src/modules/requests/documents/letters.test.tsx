@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../../platform/http/errors.ts'
 import { answerLetter } from './answer-letter.ts'
 import { deliveryRecordLetter } from './delivery-record.ts'
-import { DISPOSITION_CODES, type DispositionCode } from './dispositions.ts'
+import { DISPOSITION_CODES, type DispositionCode } from '../rules/index.ts'
 import { feeNoticeLetter } from './fee-notice.ts'
 import { type Letter, letterText } from './letter.ts'
 import * as F from './letters.fixtures.ts'
@@ -20,26 +20,26 @@ const GIO = '《中华人民共和国政府信息公开条例》'
 // the particulars from the input.
 const ANSWER_STATEMENTS: Record<DispositionCode, string[]> = {
   granted: [`${GIO}第三十六条第（二）项`, '本机关予以公开', '《开州区2025年重大建设项目计划》'],
-  partial: [`${GIO}第三十七条`, '能够作区分处理', '第五章“投资估算与资金筹措”', `${GIO}第十五条、第三十二条`, '附件3“专家评审意见”', `${GIO}第十六条第二款`, '不予公开'],
-  'denied.state_secret': [`${GIO}第十四条、第三十六条第（三）项`, '国家秘密', '决定不予公开'],
-  'denied.law_forbidden': [`${GIO}第十四条、第三十六条第（三）项和《中华人民共和国统计法》第三十九条`, '决定不予公开'],
-  'denied.security_stability': [`${GIO}第十四条、第三十六条第（三）项`, '国家安全、公共安全、经济安全、社会稳定'],
-  'denied.third_party': [`${GIO}第十五条、第三十六条第（三）项`, '第三方合法权益'],
-  'denied.internal_affairs': [`${GIO}第十六条第一款、第三十六条第（三）项`, '人事管理、后勤管理、内部工作流程'],
-  'denied.process_information': [`${GIO}第十六条第二款、第三十六条第（三）项`, '讨论记录、过程稿、磋商信函、请示报告'],
-  'denied.enforcement_file': [`${GIO}第十六条第二款、第三十六条第（三）项`, '行政执法案卷信息'],
-  'denied.administrative_query': [`${GIO}第三十六条第（七）项`, '《不动产登记暂行条例》', '重庆市开州区不动产登记中心'],
-  'unable.not_held': [`${GIO}第三十六条第（五）项`, '不属于本机关负责公开', '重庆市开州区住房和城乡建设委员会', '023-52220000'],
-  'unable.needs_creation': [`${GIO}第三十八条`, '加工、分析', '不予提供'],
-  'unable.unclear_after_correction': [`${GIO}第三十条`, '2026年11月5日', '2026年11月16日', '补正后申请内容仍不明确'],
-  'not_processed.petition': [`${GIO}第三十九条第一款`, '不作为政府信息公开申请处理', '12345政务服务便民热线'],
-  'not_processed.repeated': [`${GIO}第三十六条第（六）项`, '2026年9月15日', '开州发改依复〔2026〕1号', '不予重复处理'],
-  'not_processed.publication': [`${GIO}第三十九条第二款`, '《开州年鉴（2025）》', '重庆市开州区图书馆'],
-  'not_processed.excessive': [`${GIO}第三十五条`, '2026年11月6日', '申请理由不合理', '不予处理'],
-  'not_processed.confirm_or_reissue': [`${GIO}第二条`, '确认或者重新出具', '不予处理'],
-  'other.correction_overdue': [`${GIO}第三十条`, '2026年11月19日', '视为您放弃申请', '不再处理'],
-  'other.fee_unpaid': [`${GIO}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`, '开州发改依费〔2026〕1号', '200元', '2026年12月11日', '不再处理'],
-  'other.other': [`${GIO}第二十七条`, '书面撤回'],
+  partial: [`${GIO}第三十七条、第三十六条第（二）项、第（三）项`, '能够作区分处理', '第五章“投资估算与资金筹措”', '（保护第三方合法权益）', `${GIO}第十五条、第三十二条`, '附件3“专家评审意见”', '（属于四类过程性信息）', `${GIO}第十六条第二款`, '不予公开'],
+  'denied_state_secret': [`${GIO}第十四条、第三十六条第（三）项`, '国家秘密', '决定不予公开'],
+  'denied_law_forbidden': [`${GIO}第十四条、第三十六条第（三）项和《中华人民共和国统计法》第三十九条`, '决定不予公开'],
+  'denied_three_safety_one_stability': [`${GIO}第十四条、第三十六条第（三）项`, '国家安全、公共安全、经济安全、社会稳定'],
+  'denied_third_party': [`${GIO}第十五条、第三十二条、第三十六条第（三）项`, '第三方合法权益'],
+  'denied_internal_affairs': [`${GIO}第十六条第一款、第三十六条第（三）项`, '人事管理、后勤管理、内部工作流程'],
+  'denied_process_information': [`${GIO}第十六条第二款、第三十六条第（三）项`, '讨论记录、过程稿、磋商信函、请示报告'],
+  'denied_enforcement_file': [`${GIO}第十六条第二款、第三十六条第（三）项`, '行政执法案卷信息'],
+  'denied_administrative_query': [`${GIO}第三十六条第（七）项`, '《不动产登记暂行条例》', '重庆市开州区不动产登记中心'],
+  'unable_not_held': [`${GIO}第三十六条第（五）项`, '不属于本机关负责公开', '重庆市开州区住房和城乡建设委员会', '023-52220000'],
+  'unable_needs_creation': [`${GIO}第三十八条`, '加工、分析', '不予提供'],
+  'unable_unclear_after_correction': [`${GIO}第三十条`, '2026年11月5日', '2026年11月16日', '补正后申请内容仍不明确'],
+  'not_processed_petition': [`${GIO}第三十九条第一款`, '不作为政府信息公开申请处理', '12345政务服务便民热线'],
+  'not_processed_repeated': [`${GIO}第三十六条第（六）项`, '2026年9月15日', '开州发改依复〔2026〕1号', '不予重复处理'],
+  'not_processed_publication': [`${GIO}第三十九条第二款`, '《开州年鉴（2025）》', '重庆市开州区图书馆'],
+  'not_processed_unreasonable_volume': [`${GIO}第三十五条`, '2026年11月6日', '申请理由不合理', '不予处理'],
+  'not_processed_confirm_or_reissue': [`${GIO}第二条`, '确认或者重新出具', '不予处理'],
+  'other_overdue_correction': [`${GIO}第三十条`, '2026年11月19日', '视为您放弃申请', '不再处理'],
+  other_overdue_fee: [`${GIO}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`, '开州发改依费〔2026〕1号', '200元', '2026年12月11日', '不再处理'],
+  'other': [`${GIO}第二十七条`, '书面撤回'],
 }
 
 interface Case { name: string; letter: () => Letter; says: string[]; absent?: string[]; letterhead?: boolean }
@@ -100,13 +100,13 @@ const CASES: Case[] = [
   {
     name: '收费通知书（按量）',
     letter: () => feeNoticeLetter(F.perPageFeeInput),
-    says: ['第三条、第五条', '按量计收', '纸质复印件', '共120页', '1.第31页至第100页，共70页，每页10元，计700元', '2.第101页至第120页，共20页，每页20元，计400元', '合计应缴纳信息处理费1100元'],
+    says: ['第三条、第五条', '按量计收', '以纸质件的形式', '共120页', '1.第1页至第30页，共30页，不收费', '2.第31页至第100页，共70页，每页10元，计700元', '3.第101页至第120页，共20页，每页20元，计400元', '合计应缴纳信息处理费1100元'],
     absent: ['按件计收信息处理费', '第四条'],
   },
   {
     name: '送达回证',
     letter: () => deliveryRecordLetter(F.deliveryRecordInput),
-    says: ['重庆市开州区发展和改革委员会送达回证', '送达文书政府信息公开申请答复书（开州发改依复〔2026〕3号）', '受送达人张晓红', '邮寄送达', '送达日期2026年11月28日', '李明、王芳', '受送达人签名或者盖章', 'EMS 邮件号'],
+    says: ['重庆市开州区发展和改革委员会送达回证', '送达文书政府信息公开申请答复书（开州发改依复〔2026〕3号）', '受送达人张晓红', '送达方式邮寄', '送达日期2026年11月28日', '李明、王芳', '受送达人签名或者盖章', 'EMS 邮件号'],
     letterhead: false,
   },
   {
@@ -115,7 +115,7 @@ const CASES: Case[] = [
     says: ['送达日期　　年　　月　　日'],
     letterhead: false,
   },
-  ...DISPOSITION_CODES.map((code): Case => ({
+  ...DISPOSITION_CODES.map((code: DispositionCode): Case => ({
     name: `答复书：${code}`,
     letter: () => answerLetter(F.answerInput(F.DISPOSITION_SAMPLES[code])),
     says: ['政府信息公开申请答复书', '开州发改依复〔2026〕3号', '张晓红：', '2026年11月2日', '经审查，现答复如下', ...ANSWER_STATEMENTS[code], ...REMEDIES, '2026年11月27日'],
@@ -127,7 +127,7 @@ const CASES: Case[] = [
   },
   {
     name: '答复书：unable.not_held（信息不存在）',
-    letter: () => answerLetter(F.answerInput({ code: 'unable.not_held', route: { kind: 'does_not_exist', search: '本机关检索了2019年以来的收文、发文和档案目录' } })),
+    letter: () => answerLetter(F.answerInput({ code: 'unable_not_held', route: { kind: 'not_exist', search: '本机关检索了2019年以来的收文、发文和档案目录' } })),
     says: [`${GIO}第三十六条第（四）项`, '该政府信息不存在', '检索了2019年以来的收文', ...REMEDIES],
   },
 ]
@@ -201,9 +201,11 @@ describe('letter inputs', () => {
     expect(fieldsOf(() => feeNoticeLetter({ ...F.perPageFeeInput, total: 1000 }))).toEqual([{ field: 'total', message: '合计金额应等于各项金额之和' }])
   })
 
-  it('refuses a fee line whose amount is not quantity × rate', () => {
-    const lines = [{ band: '第31页至第100页', quantity: 70, rate: 10, amount: 600 }]
-    expect(fieldsOf(() => feeNoticeLetter({ ...F.perPageFeeInput, lines, total: 600 }))[0]).toEqual({ field: 'lines.0.amount', message: '金额应等于数量乘以收费标准' })
+  it('refuses a fee line whose amount is not units × price, or whose units do not match its band', () => {
+    const wrongAmount = [{ from: 31, to: 100, units: 70, yuanEach: 10, yuan: 600 }]
+    expect(fieldsOf(() => feeNoticeLetter({ ...F.perPageFeeInput, lines: wrongAmount, total: 600 }))[0]).toEqual({ field: 'lines.0.yuan', message: '金额应等于数量乘以收费标准' })
+    const wrongUnits = [{ from: 31, to: 100, units: 60, yuanEach: 10, yuan: 600 }]
+    expect(fieldsOf(() => feeNoticeLetter({ ...F.perPageFeeInput, lines: wrongUnits, total: 600 }))[0]).toEqual({ field: 'lines.0.units', message: '数量应等于计费区间的件数或页数' })
   })
 
   it('refuses a partial disclosure that does not say what was withheld and why', () => {
@@ -212,7 +214,7 @@ describe('letter inputs', () => {
   })
 
   it('refuses an unknown disposition code', () => {
-    const fields = fieldsOf(() => answerLetter(F.answerInput({ code: 'denied.unknown' } as never)))
+    const fields = fieldsOf(() => answerLetter(F.answerInput({ code: 'denied_unknown' } as never)))
     expect(fields[0]!.field).toBe('disposition.code')
   })
 
@@ -233,7 +235,7 @@ describe('letter inputs', () => {
   })
 
   it('refuses a practice-category answer with no legal basis', () => {
-    const fields = fieldsOf(() => answerLetter(F.answerInput({ code: 'other.other', statement: '甲', legalBasis: [] })))
+    const fields = fieldsOf(() => answerLetter(F.answerInput({ code: 'other', statement: '甲', legalBasis: [] })))
     expect(fields).toEqual([{ field: 'disposition.legalBasis', message: '请写明法律依据' }])
   })
 })

@@ -7,8 +7,8 @@ import { contactNote, deadlineWithExplanation } from './wording.ts'
 // 条例 第三十一条 (regulation.md §1.2): how the receipt date is fixed for each channel, with its item.
 const RECEIPT_RULES: Record<ReceiptChannel, { channel: string; item: string; rule: string }> = {
   in_person: { channel: '当面提交', item: '第三十一条第（一）项', rule: '以提交之日为收到申请之日' },
-  mail_signed: { channel: '以邮寄方式提交', item: '第三十一条第（二）项', rule: '以本机关签收之日为收到申请之日' },
-  mail_unsigned: { channel: '以平常信函等无需签收的邮寄方式提交', item: '第三十一条第（二）项', rule: '以本机关与您确认之日为收到申请之日' },
+  registered_mail: { channel: '以邮寄方式提交', item: '第三十一条第（二）项', rule: '以本机关签收之日为收到申请之日' },
+  ordinary_mail: { channel: '以平常信函等无需签收的邮寄方式提交', item: '第三十一条第（二）项', rule: '以本机关与您确认之日为收到申请之日' },
   online: { channel: '通过互联网渠道提交', item: '第三十一条第（三）项', rule: '以双方确认之日为收到申请之日' },
   // An application by email is one "通过互联网渠道" (第三十一条第（三）项).
   email: { channel: '通过电子邮件提交', item: '第三十一条第（三）项', rule: '以双方确认之日为收到申请之日' },
