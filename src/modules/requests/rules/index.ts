@@ -136,3 +136,41 @@ export { earlierInMonth } from './fees.ts'
 export { feesApplyOn } from './fees.ts'
 /** The last day to pay a fee notice. */
 export { feePaymentDueOn } from './fees.ts'
+
+/** What statistics need of one case (dates, channel, applicant, disposition, extension, timeliness, remedies). */
+export type { CaseFacts, RemedyFacts } from './statistics.ts'
+/** One number and the ids of the cases behind it (drill-down). */
+export type { Cell } from './statistics.ts'
+/** Rows and columns of table 三 (2021 and 2019 formats) and table 四; a table of cells and of plain numbers. */
+export type { Table3Column, Table3Row2021Key, Table3Row2019Key, Table4Block, Table4Column, Table, NumberTable, LayoutLine } from './statistics.ts'
+/** Rows of the 2014-era table that come from cases. */
+export type { LegacyRowKey } from './statistics.ts'
+/** A case whose facts cannot be counted, and a broken consistency rule (R1–R7, O1–O4). */
+export type { RejectedFacts, ConsistencyProblem } from './statistics.ts'
+/** Columns, rows, printed layouts and labels of table 三 (2021, 2019), table 四 and the 2014-era rows. */
+export {
+  TABLE3_COLUMNS,
+  TABLE3_COLUMN_LABELS,
+  TABLE3_ROWS_2021,
+  TABLE3_ROWS_2019,
+  TABLE3_LAYOUT_2021,
+  TABLE3_LAYOUT_2019,
+  TABLE4_BLOCKS,
+  TABLE4_COLUMNS,
+  LEGACY_ROWS,
+  LEGACY_ROW_LABELS,
+} from './statistics.ts'
+/** Why one case's facts cannot be counted; null when they can. */
+export { factsProblem } from './statistics.ts'
+/** Table 三 for a year, 2021 format, every cell with its cases (上年结转 and 结转下年 included). */
+export { table3For2021 } from './statistics.ts'
+/** Table 三 for a year, 2019 trial format. */
+export { table3For2019 } from './statistics.ts'
+/** Table 四 (行政复议, 行政诉讼 direct or after review) for a year. */
+export { table4For } from './statistics.ts'
+/** The 2014-era rows for a year: 收到申请数 by channel, 办结数, 答复类型, 复议, 诉讼. */
+export { legacyRowsFor } from './statistics.ts'
+/** The plain numbers of a table of cells. */
+export { tableNumbers } from './statistics.ts'
+/** Consistency checks: table 三 (R1, R3, R4, R6, R7), table 四 (R5), 2014-era rows (O1–O4). */
+export { checkTable3, checkTable4, checkLegacyRows } from './statistics.ts'
