@@ -347,6 +347,7 @@ create table request_cases (
   registered_by_user_id integer,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  rules_state jsonb not null default '{}'::jsonb,
   constraint request_cases_idempotency_key_key UNIQUE (idempotency_key),
   constraint request_cases_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
   constraint request_cases_pkey PRIMARY KEY (id),

@@ -10,15 +10,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
     // cn-2019 | cn-2007: the 条例 in force on the receipt date (clock constants, disposition taxonomy).
     .addColumn('regime', 'varchar(16)', (c) => c.notNull())
-    // lifecycle state (rules module): registered, awaiting_confirmation, correction_requested, …, answered, archived
+    // lifecycle status (rules/lifecycle.ts): awaiting_receipt, in_progress, awaiting_correction, consulting, …, archived
     .addColumn('state', 'varchar(32)', (c) => c.notNull())
-    // in_person | mail_signed | mail_unsigned | online | fax | email (条例 第三十一条 receipt rule per channel)
+    // in_person | registered_mail | ordinary_mail | online | fax | email (条例 第三十一条 receipt rule per channel)
     .addColumn('channel', 'varchar(16)', (c) => c.notNull())
     // The day the application reached the unit (submitted, signed for, arrived).
     .addColumn('submitted_on', 'date', (c) => c.notNull())
     // 收到申请之日 (第三十一条); null while a confirmation with the applicant is still needed.
     .addColumn('received_on', 'date')
-    // natural_person | business | research | public_interest | legal_service | other_organisation (年度报告 表三 columns)
+    // natural_person | commercial | research | public_welfare | legal_service | other (年度报告 表三 columns, rules/applicant.ts)
     .addColumn('applicant_type', 'varchar(24)', (c) => c.notNull())
     // 第二十九条（二）: 名称、文号或者便于行政机关查询的其他特征性描述
     .addColumn('information_name', 'text', (c) => c.notNull().defaultTo(''))

@@ -6,6 +6,7 @@ import * as m0003 from './0003_create_catalogue.ts'
 import * as m0004 from './0004_create_catalogue_attachments.ts'
 import * as m0005 from './0005_create_catalogue_relations.ts'
 import * as m0010 from './0010_create_request_cases.ts'
+import * as m0011 from './0011_add_request_case_rules_state.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_create_catalogue_attachments': m0004,
   '0005_create_catalogue_relations': m0005,
   '0010_create_request_cases': m0010,
+  '0011_add_request_case_rules_state': m0011,
 }

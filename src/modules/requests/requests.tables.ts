@@ -27,6 +27,8 @@ export interface RequestCasesTable {
   decided_on: string | null
   closed_on: string | null
   registered_by_user_id: number | null
+  /** The lifecycle rules' view of the case after its last event (rules/lifecycle.ts RequestCase). */
+  rules_state: JSONColumnType<Record<string, unknown>, string, string>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
