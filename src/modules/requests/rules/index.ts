@@ -174,3 +174,20 @@ export { legacyRowsFor } from './statistics.ts'
 export { tableNumbers } from './statistics.ts'
 /** Consistency checks: table 三 (R1, R3, R4, R6, R7), table 四 (R5), 2014-era rows (O1–O4). */
 export { checkTable3, checkTable4, checkLegacyRows } from './statistics.ts'
+
+/** Thresholds of the repeat rules (0…1 similarities, minimum applicants, 文号 issuer suffix), as data. */
+export { REPEAT_THRESHOLDS } from './repeat-requests.ts'
+/** A description reduced for comparison: its normalised 文号 and the remaining characters. */
+export type { NormalisedDescription } from './repeat-requests.ts'
+/** A request as the repeat rules see it (applicant key, unit, description, dates, disposition). */
+export type { RequestSummary } from './repeat-requests.ts'
+/** An earlier request a new one repeats, and a group of requests to suggest for 主动公开. */
+export type { RepeatMatch, ProactiveCandidate } from './repeat-requests.ts'
+/** Normalises a 申请内容 description (文号 through the search module, boilerplate dropped). */
+export { normaliseDescription } from './repeat-requests.ts'
+/** How alike two descriptions are, 0…1 (a shared 文号 dominates; different 文号 → 0). */
+export { descriptionSimilarity } from './repeat-requests.ts'
+/** The same applicant's answered requests that a new one repeats (第三十六条第（六）项). */
+export { findRepeatRequests } from './repeat-requests.ts'
+/** Requests from several applicants for the same publishable information: 纳入主动公开 (第四十四条). */
+export { proactiveCandidates } from './repeat-requests.ts'
