@@ -310,7 +310,8 @@ export type DeliveryMethod = RulesDeliveryMethod
 
 /** 送达回证: the record of delivering one or more letters. Blanks are left for handwriting when not yet known. */
 export const DeliveryRecordInput = z.object({
-  unit: IssuingUnit,
+  /** The delivering unit: only its name is printed (the form carries no 附注). */
+  unit: IssuingUnit.pick({ name: true }),
   documents: z.array(z.object({ title: text('请填写送达文书名称', 100), docNo: text('请填写发文字号', 40) })).min(1, '请填写送达的文书'),
   recipient: text('请填写受送达人', 100),
   address: text('请填写送达地址', 200),

@@ -122,7 +122,7 @@ export const perPageFeeInput: FeeNoticeInput = {
 }
 
 export const deliveryRecordInput: DeliveryRecordInput = {
-  unit: UNIT,
+  unit: { name: UNIT.name },
   documents: [{ title: '政府信息公开申请答复书', docNo: '开州发改依复〔2026〕3号' }],
   recipient: '张晓红',
   address: '重庆市开州区汉丰街道某某路12号',
