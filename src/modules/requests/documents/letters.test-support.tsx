@@ -20,6 +20,8 @@ export function normalise(s: string): string {
 
 export interface RenderedLetter {
   xml: string
+  /** footer1.xml (odd pages) and footer2.xml (even pages). */
+  footers: string[]
   docxText: string
   html: string
   htmlText: string
@@ -29,8 +31,9 @@ export interface RenderedLetter {
 export async function renderBoth(letter: Letter): Promise<RenderedLetter> {
   const zip = await JSZip.loadAsync(await letterDocx(letter))
   const xml = await zip.file('word/document.xml')!.async('string')
+  const footers = await Promise.all(['word/footer1.xml', 'word/footer2.xml'].map((f) => zip.file(f)!.async('string')))
   const docxText = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join('')
   const html = renderToString(<LetterView letter={letter} />)
   const htmlText = parse(html).text
-  return { xml, docxText, html, htmlText }
+  return { xml, footers, docxText, html, htmlText }
 }

@@ -147,7 +147,10 @@ describe('letters', () => {
     })
 
     it('is laid out as a 公文: A4, margins 37/35/28/26 mm, a 22 × 28 grid, 仿宋 body, 小标宋 title', async () => {
-      const { xml } = await renderBoth(letter())
+      const { xml, footers } = await renderBoth(letter())
+      // 页码 "— 1 —" in 4号宋体: odd pages on the right, even pages on the left (evenAndOddHeaders).
+      expect(footers[0]).toMatch(/<w:jc w:val="right"\/>.*w:eastAsia="宋体".*<w:sz w:val="28"\/>.*— .*PAGE.* —/)
+      expect(footers[1]).toMatch(/<w:jc w:val="left"\/>.*PAGE/)
       expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')
       expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
       expect(xml).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>')
@@ -157,7 +160,7 @@ describe('letters', () => {
       expect(xml).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/)
       if (letterhead) {
         // 版头 in red, and the red separator line under the 发文字号.
-        expect(xml).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:color w:val="FF0000"\/>/)
+        expect(xml).toMatch(/<w:spacing w:line="240" w:lineRule="auto"\/><w:jc w:val="center"\/><\/w:pPr><w:r><w:rPr><w:rFonts [^>]*w:eastAsia="方正小标宋简体"[^>]*\/><w:color w:val="FF0000"\/>/)
         expect(xml).toMatch(/<w:bottom w:val="single" w:color="FF0000"/)
       } else {
         expect(xml).not.toContain('FF0000')
@@ -173,6 +176,20 @@ describe('letters', () => {
     expect(html).not.toContain('<b>')
     expect(xml).toContain('&lt;b&gt;张&amp;三&lt;/b&gt;')
     expect(normalise(docxText)).toBe(normalise(htmlText))
+  })
+
+  it('shrinks a long unit name in the 版头 so it stays on one line of the 156 mm 版心, up to 小初 for short names', async () => {
+    const sizeOf = async (name: string) => {
+      const letter = answerLetter({ ...F.answerInput(F.DISPOSITION_SAMPLES.granted), unit: { ...F.UNIT, name } })
+      const { xml } = await renderBoth(letter)
+      return Number(/<w:color w:val="FF0000"\/><w:sz w:val="(\d+)"\/>/.exec(xml)![1]) / 2
+    }
+    expect(await sizeOf('开州区财政局')).toBe(36)
+    const long = '重庆市开州区规划和自然资源局开州分局不动产登记中心'
+    const size = await sizeOf(long)
+    // 156 mm = 442.2 pt of 版心 width
+    expect(size * long.length).toBeLessThanOrEqual(442.2)
+    expect(size).toBeGreaterThanOrEqual(17)
   })
 
   it('puts the seal note, the unit and the 成文日期 at the end, in that order', () => {

@@ -98,6 +98,8 @@ function letterChildren(letter: Letter): (Paragraph | Table)[] {
   if (letter.letterhead !== null) {
     out.push(new Paragraph({
       alignment: AlignmentType.CENTER,
+      // Single line spacing: the document default (exact 28.95 pt) would clip a letterhead larger than 3号.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO },
       children: [run(letter.letterhead, DOCX_FONTS.title, letterheadSize(letter.letterhead), RED)],
     }))
     out.push(blank())
