@@ -160,6 +160,8 @@ export {
   LEGACY_ROWS,
   LEGACY_ROW_LABELS,
 } from './statistics.ts'
+/** The statistics facts of a case kept by the state machine (null before receipt). */
+export { caseFactsOf } from './statistics.ts'
 /** Why one case's facts cannot be counted; null when they can. */
 export { factsProblem } from './statistics.ts'
 /** Table 三 for a year, 2021 format, every cell with its cases (上年结转 and 结转下年 included). */

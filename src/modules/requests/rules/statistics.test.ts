@@ -1,10 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { officialCalendar } from '../../calendar/index.ts'
 import { APPLICANT_CATEGORY_CODES } from './applicant.ts'
 import { RECEIPT_CHANNELS } from './channels.ts'
 import { DISPOSITION_CODES } from './dispositions.ts'
+import { type RequestCase, type RequestEvent, openCase, transition } from './lifecycle.ts'
 import {
   type CaseFacts,
+  caseFactsOf,
   TABLE3_LAYOUT_2019,
   TABLE3_LAYOUT_2021,
   TABLE3_ROWS_2021,
@@ -171,5 +174,36 @@ describe('statistics: properties over random years of cases', () => {
       const inOutcomeRows = TABLE3_ROWS_2021.filter((row) => (DISPOSITION_CODES as readonly string[]).includes(row)).flatMap((row) => table[row].total.caseIds)
       expect([...inOutcomeRows].sort()).toEqual(decided)
     }))
+  })
+})
+
+describe('caseFactsOf', () => {
+  const calendar = officialCalendar()
+  const play = (start: ReturnType<typeof openCase>, events: RequestEvent[]): RequestCase => {
+    if (!start.ok) throw new Error(start.reason)
+    return events.reduce((state, event) => {
+      const result = transition(state, event, calendar)
+      if (!result.ok) throw new Error(result.reason)
+      return result.state
+    }, start.state)
+  }
+
+  it('turns a case run through the state machine into the facts its table cells count', () => {
+    const state = play(openCase({ channel: 'fax', receipt: { submittedOn: '2025-11-28', confirmedOn: '2025-12-01' }, registeredOn: '2025-11-28' }), [
+      { type: 'extension_granted', on: '2025-12-20', workingDays: 20, approvedBy: '王主任' },
+      { type: 'decided', on: '2026-01-20', decision: { code: 'denied_third_party', reasons: '涉及商业秘密', thirdPartyInterest: 'trade_secret' } },
+      { type: 'review_filed', on: '2026-02-01' },
+    ])
+    const fact = caseFactsOf({ id: 'k1', applicant: 'commercial', state }, calendar)!
+    expect(fact).toMatchObject({ receivedOn: '2025-12-01', channel: 'fax', decidedOn: '2026-01-20', disposition: 'denied_third_party', extended: true, onTime: true })
+    expect(table3For2021([fact], 2025).table.carried_forward.commercial.caseIds).toEqual(['k1'])
+    expect(table3For2021([fact], 2026).table.denied_third_party.commercial.caseIds).toEqual(['k1'])
+    expect(legacyRowsFor([fact], 2026).rows.refusal_trade_secret.caseIds).toEqual(['k1'])
+    expect(table4For([fact], 2026).table.review.pending.caseIds).toEqual(['k1'])
+  })
+
+  it('counts nothing for an application not yet confirmed as received', () => {
+    const state = play(openCase({ channel: 'online', receipt: { submittedOn: '2025-12-01' }, registeredOn: '2025-12-01' }), [])
+    expect(caseFactsOf({ id: 'k2', applicant: 'natural_person', state }, calendar)).toBeNull()
   })
 })

@@ -11,7 +11,7 @@
  *   decided by then. With these, R1 (一 + 二 = （七）总计 + 四) holds by construction.
  * - 表四: remedies filed in the year, with their outcome as of 31 December (decided later → 尚未审结).
  */
-import type { IsoDate } from '../../calendar/index.ts'
+import type { Calendar, IsoDate } from '../../calendar/index.ts'
 import { APPLICANT_CATEGORIES, APPLICANT_CATEGORY_CODES, type ApplicantCategory, isApplicantCategory } from './applicant.ts'
 import { type LegacyChannelRow, type ReceiptChannel, LEGACY_CHANNEL_ROWS, isReceiptChannel, legacyChannelRow } from './channels.ts'
 import { isIsoDate } from './dates.ts'
@@ -30,7 +30,7 @@ import {
   legacyAnswerCell,
   table3Row2019,
 } from './dispositions.ts'
-import type { RemedyKind, RemedyOutcome } from './lifecycle.ts'
+import { type RemedyKind, type RemedyOutcome, type RequestCase, answeredOnTime } from './lifecycle.ts'
 
 /** What statistics need to know about one case (also the columns of a history import). */
 export interface CaseFacts {
@@ -175,6 +175,29 @@ export const LEGACY_ROWS: readonly LegacyRowKey[] = Object.freeze(Object.keys(LE
 export interface RejectedFacts {
   readonly id: string
   readonly reason: string
+}
+
+/**
+ * The statistics facts of a case kept by the state machine; null before 收到申请之日 is fixed (an application not yet
+ * received is not counted anywhere). 延期 = an extension was granted; on time = answered by the clock's due date (or
+ * the 第三十五条 later date).
+ */
+export function caseFactsOf(input: { readonly id: string; readonly applicant: ApplicantCategory; readonly state: RequestCase }, calendar: Calendar): CaseFacts | null {
+  const { state } = input
+  if (!state.receivedOn) return null
+  return {
+    id: input.id,
+    receivedOn: state.receivedOn,
+    channel: state.channel,
+    applicant: input.applicant,
+    decidedOn: state.decidedOn,
+    disposition: state.decision?.code ?? null,
+    answerForm: state.decision?.answerForm ?? null,
+    thirdPartyInterest: state.decision?.thirdPartyInterest ?? null,
+    extended: state.extension !== null,
+    onTime: answeredOnTime(state, calendar),
+    remedies: state.remedies.map((remedy) => ({ ...remedy })),
+  }
 }
 
 /** Checks one case's facts; null when they can be counted. */
