@@ -120,3 +120,12 @@ export function numberedItems(items: readonly string[]): LetterBlock {
 export function paragraph(text: string): LetterBlock {
   return { kind: 'paragraph', text }
 }
+
+/**
+ * A file name for a letter's DOCX or HTML download: the title, the 发文字号 when there is one, the extension.
+ * Characters that file systems refuse (/ \ : * ? " < > |) become full-width or are dropped.
+ */
+export function letterFileName(letter: Letter, extension: 'docx' | 'html'): string {
+  const base = letter.docNo ? `${letter.title}（${letter.docNo}）` : letter.title
+  return `${base.replace(/[/\\:*?"<>|]/g, (c) => (c === ':' ? '：' : c === '?' ? '？' : c === '|' ? '｜' : ''))}.${extension}`
+}

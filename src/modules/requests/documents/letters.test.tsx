@@ -4,7 +4,7 @@ import { answerLetter } from './answer-letter.ts'
 import { deliveryRecordLetter } from './delivery-record.ts'
 import { DISPOSITION_CODES, type DispositionCode } from '../rules/index.ts'
 import { feeNoticeLetter } from './fee-notice.ts'
-import { type Letter, letterText } from './letter.ts'
+import { type Letter, letterFileName, letterText } from './letter.ts'
 import * as F from './letters.fixtures.ts'
 import { normalise, renderBoth } from './letters.test-support.tsx'
 import {
@@ -190,6 +190,13 @@ describe('letters', () => {
     // 156 mm = 442.2 pt of 版心 width
     expect(size * long.length).toBeLessThanOrEqual(442.2)
     expect(size).toBeGreaterThanOrEqual(17)
+  })
+
+  it('names download files by title and 发文字号, without characters file systems refuse', () => {
+    expect(letterFileName(answerLetter(F.answerInput(F.DISPOSITION_SAMPLES.granted)), 'docx')).toBe('政府信息公开申请答复书（开州发改依复〔2026〕3号）.docx')
+    expect(letterFileName(receiptLetter(F.receiptInput), 'html')).toBe('政府信息公开申请受理回执.html')
+    const odd = { ...receiptLetter(F.receiptInput), docNo: 'A/B:C?"D"' }
+    expect(letterFileName(odd, 'docx')).toBe('政府信息公开申请受理回执（AB：C？D）.docx')
   })
 
   it('puts the seal note, the unit and the 成文日期 at the end, in that order', () => {
