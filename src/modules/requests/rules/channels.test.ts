@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ReceiptChannel, RECEIPT_CHANNELS, legacyChannelRow, receiptDate } from './channels.ts'
+import { type ReceiptChannel, RECEIPT_CHANNELS, legacyChannelRow, parseReceiptChannel, receiptDate } from './channels.ts'
 
 describe('receiptDate (条例 第三十一条)', () => {
   it.each([
@@ -71,5 +71,27 @@ describe('legacyChannelRow (2014-era 收到申请数 rows)', () => {
     ['ordinary_mail', 'letter'],
   ] as const)('%s is counted as %s', (channel, row) => {
     expect(legacyChannelRow(channel)).toBe(row)
+  })
+})
+
+describe('parseReceiptChannel', () => {
+  it.each([
+    ['当面', 'in_person'],
+    ['挂号信', 'registered_mail'],
+    ['EMS', 'registered_mail'],
+    ['信函', 'registered_mail'],
+    ['平信', 'ordinary_mail'],
+    ['传真', 'fax'],
+    ['E-mail', 'email'],
+    ['网上申请', 'online'],
+    ['网络（在线申请平台）', 'online'],
+    ['ordinary_mail', 'ordinary_mail'],
+    ['信鸽', null],
+  ])('reads “%s” as %s', (text, channel) => {
+    expect(parseReceiptChannel(text)).toBe(channel)
+  })
+
+  it('reads back every label it prints', () => {
+    for (const rule of RECEIPT_CHANNELS) expect(parseReceiptChannel(rule.label)).toBe(rule.code)
   })
 })

@@ -156,3 +156,23 @@ function awaitingText(rule: ChannelRule, facts: ReceiptFacts): string {
       return `申请通过${rule.label}提交${facts.submittedOn ? `（${facts.submittedOn}）` : ''}，尚待行政机关与申请人双方确认；双方确认之日为收到申请之日（《政府信息公开条例》第三十一条第（三）项），确认前答复期限不起算。`
   }
 }
+
+// Words used for channels in registers and old spreadsheets. 信函/邮寄 without saying whether it was signed for is
+// read as 需签收的邮寄: for imported history the receipt date is given anyway, and both kinds count as 信函 (2014-era).
+const CHANNEL_WORDS: readonly (readonly [RegExp, ReceiptChannel])[] = [
+  [/^(?:当面|当面提交|当面申请|现场|现场申请|窗口)$/u, 'in_person'],
+  [/^(?:平信|平常信函|平常信函等无需签收的邮寄|普通信函)$/u, 'ordinary_mail'],
+  [/^(?:挂号信|挂号|ems|邮政挂号|快递|邮寄|信函|来信|邮政挂号、ems等需签收的邮寄|需签收的邮寄)$/u, 'registered_mail'],
+  [/^(?:传真|传真申请)$/u, 'fax'],
+  [/^(?:电子邮件|电子邮箱|邮件|email|e-mail)$/u, 'email'],
+  [/^(?:网络|网上|在线|在线申请|网上申请|网络申请|互联网|政府网站|网络（在线申请平台）|在线申请平台)$/u, 'online'],
+]
+
+/** Reads a channel written as a code or in words (当面, 挂号信, 平信, 传真, 电子邮件, 网上申请 …); null when unknown. */
+export function parseReceiptChannel(text: string): ReceiptChannel | null {
+  const value = text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase()
+  if (isReceiptChannel(value)) return value
+  const rule = RECEIPT_CHANNELS.find((candidate) => candidate.label.normalize('NFKC').replace(/\s+/gu, '').toLowerCase() === value)
+  if (rule) return rule.code
+  return CHANNEL_WORDS.find(([pattern]) => pattern.test(value))?.[1] ?? null
+}

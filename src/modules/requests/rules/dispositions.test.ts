@@ -7,6 +7,7 @@ import {
   type DispositionCode,
   dispositionRule,
   legacyAnswerCell,
+  parseDispositionCode,
   LEGACY_ANSWER_ROWS,
   table3Row2019,
   validateDecision,
@@ -127,5 +128,32 @@ describe('legacyAnswerCell (2014-era 答复类型)', () => {
     [{ code: 'not_processed_petition', answerForm: null, thirdPartyInterest: null }, 'other_channels', null],
   ] as const)('%o is counted in row %s (其中 %s)', (decision, row, reason) => {
     expect(legacyAnswerCell(decision)).toEqual({ row, refusalReason: reason })
+  })
+})
+
+describe('parseDispositionCode (import files, old registers)', () => {
+  it.each([
+    ['予以公开', 'granted'],
+    ['部分公开（区分处理的，只计这一情形，不计其他情形）', 'partial'],
+    ['不予公开：属于国家秘密', 'denied_state_secret'],
+    ['（三）不予公开 3.危及“三安全一稳定”', 'denied_three_safety_one_stability'],
+    ['危及三安全一稳定', 'denied_three_safety_one_stability'],
+    ['（四）无法提供 2.没有现成信息需要另行制作', 'unable_needs_creation'],
+    ['不予处理-重复申请', 'not_processed_repeated'],
+    ['1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'other_overdue_correction'],
+    ['逾期未按收费通知要求缴纳费用', 'other_overdue_fee'],
+    ['not_processed_petition', 'not_processed_petition'],
+    ['不予公开', null],
+    ['其他处理', null],
+    ['同意公开', null],
+  ])('reads “%s” as %s', (text, code) => {
+    expect(parseDispositionCode(text)).toBe(code)
+  })
+
+  it('reads back every label it prints, with and without its group', () => {
+    for (const rule of DISPOSITIONS) {
+      const label = rule.group === 'granted' || rule.group === 'partial' ? rule.label : `${rule.group === 'other' ? '（六）其他处理' : ''}${rule.label}`
+      expect(parseDispositionCode(label)).toBe(rule.code)
+    }
   })
 })

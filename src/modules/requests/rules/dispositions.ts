@@ -361,3 +361,33 @@ export function legacyAnswerCell(decision: Pick<Decision, 'code' | 'answerForm' 
       return row('other_channels')
   }
 }
+
+const stripNumbering = (label: string) => label.replace(/^(?:[（(][一二三四五六七][）)])?\s*\d*[.、．]?/u, '')
+const squeeze = (value: string) => value.normalize('NFKC').replace(/[\s"'“”‘’「」]/gu, '').replace(/，/gu, ',')
+
+/**
+ * Reads a disposition written as a code or as printed in table 三 (import files, old registers): "予以公开",
+ * "部分公开", "不予公开：属于国家秘密", "（四）无法提供 2.没有现成信息需要另行制作", "危及三安全一稳定", "逾期不补正".
+ * Null when the text names no single disposition (a bare "不予公开" has eight).
+ */
+export function parseDispositionCode(text: string): DispositionCode | null {
+  const value = squeeze(text)
+  if (isDispositionCode(value)) return value
+  // Stable substrings the format itself prints in varying punctuation (regulation.md §3.4).
+  if (value.includes('逾期不补正')) return 'other_overdue_correction'
+  if (value.includes('逾期未按收费通知') || value.includes('逾期未缴费')) return 'other_overdue_fee'
+  const groupLabels = Object.entries(DISPOSITION_GROUPS).map(([group, label]) => [group, squeeze(stripNumbering(label)).replace(/\(.*\)$/u, '')] as const)
+  let rest = value
+  let group: string | null = null
+  for (const [candidate, label] of groupLabels) {
+    const prefix = new RegExp(`^(?:\\([一二三四五六七]\\))?${label}[:：\\-—/]?`, 'u')
+    if (prefix.test(rest)) {
+      group = candidate
+      rest = rest.replace(prefix, '')
+      break
+    }
+  }
+  rest = squeeze(stripNumbering(rest)).replace(/^\(.*\)$/u, '')
+  const matches = DISPOSITIONS.filter((rule) => (group === null || rule.group === group) && (rest === '' ? rule.group === group && (group === 'granted' || group === 'partial') : squeeze(stripNumbering(rule.label)) === rest))
+  return matches.length === 1 ? matches[0]!.code : null
+}

@@ -49,6 +49,8 @@ export { isReceiptChannel } from './channels.ts'
 export { channelRule } from './channels.ts'
 /** The 2014-era row of a channel (邮寄 → 信函, email and online → 网络). */
 export { legacyChannelRow } from './channels.ts'
+/** Reads a channel written as a code or in words (当面, 挂号信, 平信, 网上申请 …); null when unknown. */
+export { parseReceiptChannel } from './channels.ts'
 /** 收到申请之日 under 条例 第三十一条 for a channel and its facts. */
 export { receiptDate } from './channels.ts'
 
@@ -78,6 +80,8 @@ export { DISPOSITION_GROUPS, ANSWER_FORMS, WITHHOLDING_GROUNDS, LEGACY_ANSWER_RO
 export { isDispositionCode } from './dispositions.ts'
 /** The rule of a disposition. */
 export { dispositionRule } from './dispositions.ts'
+/** Reads a disposition written as a code or as printed ("不予公开：属于国家秘密"); null when ambiguous or unknown. */
+export { parseDispositionCode } from './dispositions.ts'
 /** Validates a decision: known code, allowed answer form, reasons, and for 部分公开 what was withheld and why. */
 export { validateDecision } from './dispositions.ts'
 /** The row of a disposition in the 2021 table 三, in the 2019 trial format, and in the 2014-era 答复类型 rows. */
