@@ -11,6 +11,7 @@ import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/inde
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
+import { requestsPublicRoutes, requestsRoutes } from './modules/requests/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -72,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await orgsRoutes(scope, staffDeps)
     await calendarAdminRoutes(scope, staffDeps)
     await publishingRoutes(scope, staffDeps)
+    await requestsPublicRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
+    await requestsRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
   })
   if (deps.runScheduler) {
     // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in

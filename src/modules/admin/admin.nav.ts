@@ -1,11 +1,13 @@
 /** The back-office navigation: each item shows only to those who may use it. */
 import type { AdminNavItem } from '../../platform/views/layout.tsx'
 import { can, type Actor } from '../orgs/index.ts'
+import { canOnCase } from '../requests/index.ts'
 
 export function adminNav(actor: Actor): AdminNavItem[] {
   const items: AdminNavItem[] = [{ href: '/admin', label: '工作台' }]
   const unitAdmin = actor.roles.includes('unit_admin')
   if (can(actor, 'catalogue.view')) items.push({ href: '/admin/catalogue', label: '主动公开' })
+  if (canOnCase(actor, 'list')) items.push({ href: '/admin/requests', label: '依申请公开' })
   if (can(actor, 'users.list') || unitAdmin) items.push({ href: '/admin/users', label: '用户管理' })
   if (!actor.roles.includes('audit_admin')) items.push({ href: '/admin/organisations', label: '单位管理' })
   if (can(actor, 'calendar.view')) items.push({ href: '/admin/calendar', label: '工作日历' })
