@@ -92,6 +92,13 @@ describe('transition: the whole path of the issue', () => {
     expect(clock.at(-1)).toEqual({ type: 'stop', on: '2025-03-24' })
   })
 
+  it('records a 补正 notice sent after the 7 working days of 第三十条, with a note that it is late', () => {
+    // Received 2025-03-03; the 7th working day after is 2025-03-12.
+    const result = accepted(transition(accepted(inPerson()).state, { type: 'correction_requested', on: '2025-03-13', items: ['文号'], dueOn: '2025-03-28' }, calendar))
+    expect(result.state.status).toBe('awaiting_correction')
+    expect(result.notes).toEqual(['告知补正的日期 2025-03-13 晚于第三十条规定的期限 2025-03-12（收到申请之日起7个工作日内）'])
+  })
+
   it('fees: notice pauses the clock, payment resumes it; non-payment closes the case (其他处理 2)', () => {
     const paid = run(inPerson(), [
       { type: 'fee_notice_sent', on: '2025-03-05', amountYuan: 300, payBy: '2025-04-02' },
