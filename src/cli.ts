@@ -60,7 +60,7 @@ export function buildCli(): Command {
     await withDatabase(async ({ db }) => {
       await migrateToLatest(db)
       await ensureOfficialCalendar(db, new Date())
-      const result = await seedDemo(db)
+      const result = await seedDemo(db, { dataKey: config.dataKey })
       print(result.seeded ? `已载入演示数据：${result.organisations} 个单位，${result.users.length} 个演示账号` : `数据库中已有 ${result.organisations} 个单位，未重复载入`)
     })
   })

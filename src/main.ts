@@ -27,7 +27,7 @@ export async function start(config: Config, out: (line: string) => void = consol
     if (config.isProduction) {
       if (await hasDemoData(runtime.db)) throw new Error('生产环境拒绝使用演示数据：此数据库中有演示数据。请使用新的数据库，并用 npx gongkai create-admin 创建管理员。')
     } else {
-      seeded = (await seedDemo(runtime.db)).seeded
+      seeded = (await seedDemo(runtime.db, { dataKey: config.dataKey })).seeded
     }
     const app = await buildApp({ config, db: runtime.db, clock: systemClock, runScheduler: true })
     const address = await app.listen({ port: config.port, host: config.host })

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import type { Db } from '../database.ts'
 import { hashPassword } from '../modules/orgs/index.ts'
 import { systemClock } from '../platform/clock.ts'
+import { seedDemoRequests } from './seed-requests.ts'
 import { seedDemoCatalogue } from './seed-catalogue.ts'
 
 export const DEMO_PASSWORD = 'Kaizhou#2026'
@@ -123,7 +124,7 @@ export interface SeedResult {
  * Loads the demo region once; a database that already has organisations is left alone. With `catalogue` (the
  * default) an empty catalogue is then filled with real documents (seed-catalogue.ts); test images leave it out.
  */
-export async function seedDemo(db: Db, options: { passwordHash?: string; catalogue?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { passwordHash?: string; catalogue?: boolean; dataKey?: string } = {}): Promise<SeedResult> {
   const existing = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   if (Number(existing.n) > 0) return { seeded: false, organisations: Number(existing.n), users: DEMO_USERS }
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD))
@@ -165,6 +166,8 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
     await trx.insertInto('installation').values({ key: 'demo_data', value: JSON.stringify({ loadedAt: new Date().toISOString() }) }).execute()
   })
   if (options.catalogue ?? true) await seedDemoCatalogue(db, systemClock)
+  // 依申请公开 demo cases need the data key (applicants are SM4-encrypted); test images leave them out.
+  if ((options.catalogue ?? true) && options.dataKey) await seedDemoRequests(db, systemClock, options.dataKey)
   const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return { seeded: true, organisations: Number(count.n), users: DEMO_USERS }
 }
