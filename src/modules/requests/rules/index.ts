@@ -176,6 +176,8 @@ export { table3For2019 } from './statistics.ts'
 export { table4For } from './statistics.ts'
 /** The 2014-era rows for a year: 收到申请数 by channel, 办结数, 答复类型, 复议, 诉讼. */
 export { legacyRowsFor } from './statistics.ts'
+/** 信息处理费 figures of a year (notices, amounts noticed and collected, the report sentence). */
+export { feeSummaryFor, type FeeSummary } from './statistics.ts'
 /** The plain numbers of a table of cells. */
 export { tableNumbers } from './statistics.ts'
 /** Consistency checks: table 三 (R1, R3, R4, R6, R7), table 四 (R5), 2014-era rows (O1–O4). */

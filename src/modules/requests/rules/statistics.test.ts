@@ -14,6 +14,7 @@ import {
   checkLegacyRows,
   checkTable3,
   checkTable4,
+  feeSummaryFor,
   legacyRowsFor,
   table3For2019,
   table3For2021,
@@ -166,6 +167,17 @@ describe('statistics: properties over random years of cases', () => {
     }))
   })
 
+  it('makes a region table the sum of its units tables (R9)', () => {
+    fc.assert(fc.property(cases, cases, year, (unitA, unitB, y) => {
+      const ids = new Set(unitA.map((fact) => fact.id))
+      const other = unitB.filter((fact) => !ids.has(fact.id))
+      const region = tableNumbers(table3For2021([...unitA, ...other], y).table)
+      const a = tableNumbers(table3For2021(unitA, y).table)
+      const b = tableNumbers(table3For2021(other, y).table)
+      for (const row of TABLE3_ROWS_2021) for (const column of ['natural_person', 'total'] as const) expect(region[row][column]).toBe(a[row][column]! + b[row][column]!)
+    }), { numRuns: 50 })
+  })
+
   it('carries each year forward into the next (R7), and counts every case decided in the year in exactly one outcome row', () => {
     fc.assert(fc.property(cases, year, (all, y) => {
       const { table } = table3For2021(all, y)
@@ -205,5 +217,25 @@ describe('caseFactsOf', () => {
   it('counts nothing for an application not yet confirmed as received', () => {
     const state = play(openCase({ channel: 'online', receipt: { submittedOn: '2025-12-01' }, registeredOn: '2025-12-01' }), [])
     expect(caseFactsOf({ id: 'k2', applicant: 'natural_person', state }, calendar)).toBeNull()
+  })
+})
+
+describe('feeSummaryFor', () => {
+  it('counts notices by notice date and collections by payment date, with the report sentence', () => {
+    const withFees = [
+      facts({ id: 'f1', receivedOn: '2025-03-01', fee: { noticeOn: '2025-03-05', amountYuan: 100, paidOn: '2025-03-10' } }),
+      facts({ id: 'f2', receivedOn: '2025-12-01', fee: { noticeOn: '2025-12-20', amountYuan: 720.5, paidOn: '2026-01-05' } }),
+      facts({ id: 'f3', receivedOn: '2025-06-01', fee: { noticeOn: '2025-06-05', amountYuan: 200, paidOn: null } }),
+    ]
+    expect(feeSummaryFor(withFees, 2025)).toMatchObject({
+      notices: { count: 3, caseIds: ['f1', 'f2', 'f3'] },
+      noticedYuan: 1020.5,
+      collected: { count: 1, caseIds: ['f1'] },
+      collectedYuan: 100,
+      collectedTenThousandYuan: 0.01,
+      sentence: '收取信息处理费的情况：本年度发出收费通知 3 件，金额 1020.5 元；实际收取信息处理费 100 元。',
+    })
+    expect(feeSummaryFor(withFees, 2026).collectedYuan).toBe(720.5)
+    expect(feeSummaryFor(CASES, 2025).sentence).toBe('收取信息处理费的情况：本年度未发出收费通知，未收取信息处理费。')
   })
 })

@@ -50,6 +50,8 @@ export interface CaseFacts {
   /** Answered by the due date; null while undecided. */
   readonly onTime: boolean | null
   readonly remedies: readonly RemedyFacts[]
+  /** 收费通知 and payment, when a fee was noticed (annual report 六、其他需要报告的事项; 2014-era row 七). */
+  readonly fee?: { readonly noticeOn: IsoDate; readonly amountYuan: number; readonly paidOn: IsoDate | null } | null
 }
 
 export interface RemedyFacts {
@@ -197,6 +199,7 @@ export function caseFactsOf(input: { readonly id: string; readonly applicant: Ap
     extended: state.extension !== null,
     onTime: answeredOnTime(state, calendar),
     remedies: state.remedies.map((remedy) => ({ ...remedy })),
+    fee: state.fee ? { noticeOn: state.fee.noticeOn, amountYuan: state.fee.amountYuan, paidOn: state.fee.paidOn } : null,
   }
 }
 
@@ -421,4 +424,45 @@ export function checkLegacyRows(numbers: Readonly<Partial<Record<LegacyRowKey, n
   check('O4', 'review', ['review_upheld', 'review_corrected', 'review_other'])
   check('O4', 'litigation', ['litigation_upheld', 'litigation_corrected', 'litigation_other'])
   return problems
+}
+
+/** 信息处理费 of a year: notices sent, amount noticed, amount collected (regulation.md §2 "Reporting"). */
+export interface FeeSummary {
+  readonly year: number
+  /** 收费通知件数: notices sent in the year, with their cases. */
+  readonly notices: Cell
+  /** 收费通知总金额 (元). */
+  readonly noticedYuan: number
+  /** 实际收取总金额 (元): fees paid in the year, with their cases. */
+  readonly collected: Cell
+  readonly collectedYuan: number
+  /** The 2014-era row 七、依申请公开信息收取的费用, in 万元 (rounded to 4 decimals: 1 元). */
+  readonly collectedTenThousandYuan: number
+  /** One sentence for 六、其他需要报告的事项. */
+  readonly sentence: string
+}
+
+/** The fee figures of a year, from case facts: notices by notice date, collections by payment date. */
+export function feeSummaryFor(facts: readonly CaseFacts[], year: number): FeeSummary {
+  const { valid } = screen(facts)
+  const inYear = (date: IsoDate | null | undefined) => typeof date === 'string' && date.slice(0, 4) === String(year)
+  const noticed = valid.filter((fact) => fact.fee && inYear(fact.fee.noticeOn))
+  const paid = valid.filter((fact) => fact.fee && inYear(fact.fee.paidOn))
+  // Sums in 分 to keep decimal amounts exact.
+  const cents = (list: CaseFacts[]) => list.reduce((total, fact) => total + Math.round(fact.fee!.amountYuan * 100), 0)
+  const noticedYuan = cents(noticed) / 100
+  const collectedYuan = cents(paid) / 100
+  const sentence =
+    noticed.length === 0 && paid.length === 0
+      ? '收取信息处理费的情况：本年度未发出收费通知，未收取信息处理费。'
+      : `收取信息处理费的情况：本年度发出收费通知 ${noticed.length} 件，金额 ${noticedYuan} 元；实际收取信息处理费 ${collectedYuan} 元。`
+  return {
+    year,
+    notices: { count: noticed.length, caseIds: Object.freeze(noticed.map((fact) => fact.id)) },
+    noticedYuan,
+    collected: { count: paid.length, caseIds: Object.freeze(paid.map((fact) => fact.id)) },
+    collectedYuan,
+    collectedTenThousandYuan: Math.round(collectedYuan) / 10_000,
+    sentence,
+  }
 }
