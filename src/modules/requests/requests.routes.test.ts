@@ -114,7 +114,7 @@ describe('staff pages', () => {
   it('answers 404 to another unit on every case route, and changes nothing', async () => {
     const czj = await staff('czj.editor')
     expect((await czj.get(`/admin/requests/${caseId}`)).statusCode).toBe(404)
-    expect((await czj.post(`/admin/requests/${caseId}/steps/receipt_confirmed`, { on: '2026-11-27' })).statusCode).toBe(404)
+    expect((await czj.post(`/admin/requests/${caseId}/steps/receipt_confirmed`, { 'receipt_confirmed.on': '2026-11-27' })).statusCode).toBe(404)
     expect((await czj.post(`/admin/requests/${caseId}/applicant`, {})).statusCode).toBe(404)
     expect((await czj.get(`/admin/requests/${caseId}/documents/1.docx`)).statusCode).toBe(404)
     const row = await database.db.selectFrom('request_cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow()
@@ -125,17 +125,17 @@ describe('staff pages', () => {
 
   it('refuses a step the rules do not allow with the Chinese reason', async () => {
     const fgw = await staff('fgw.editor')
-    const res = await fgw.post(`/admin/requests/${caseId}/steps/correction_received`, { on: '2026-11-27' })
+    const res = await fgw.post(`/admin/requests/${caseId}/steps/correction_received`, { 'correction_received.on': '2026-11-27' })
     expect(res.statusCode).toBe(409)
     expect(text(res, '.error-summary')).toContain('不能记录收到补正')
-    const bad = await fgw.post(`/admin/requests/${caseId}/steps/receipt_confirmed`, { on: '2026-02-30' })
+    const bad = await fgw.post(`/admin/requests/${caseId}/steps/receipt_confirmed`, { 'receipt_confirmed.on': '2026-02-30' })
     expect(bad.statusCode).toBe(400)
     expect(bad.body).toContain('应写成 YYYY-MM-DD')
   })
 
   it('confirms receipt, issues the receipt letter as DOCX, and shows the clock', async () => {
     const fgw = await staff('fgw.editor')
-    const res = await fgw.post(`/admin/requests/${caseId}/steps/receipt_confirmed`, { on: '2026-11-27' })
+    const res = await fgw.post(`/admin/requests/${caseId}/steps/receipt_confirmed`, { 'receipt_confirmed.on': '2026-11-27' })
     expect(res.statusCode).toBe(303)
     const page = await fgw.get(`/admin/requests/${caseId}`)
     expect(page.body).toContain('办理中')
@@ -164,10 +164,10 @@ describe('staff pages', () => {
     const editor = await staff('fgw.editor')
     const page = await editor.get(`/admin/requests/${caseId}`)
     expect(page.body).not.toContain('/steps/extension_granted')
-    expect((await editor.post(`/admin/requests/${caseId}/steps/extension_granted`, { on: '2026-11-27', workingDays: '10', reason: '需要检索' })).statusCode).toBe(403)
+    expect((await editor.post(`/admin/requests/${caseId}/steps/extension_granted`, { 'extension_granted.on': '2026-11-27', 'extension_granted.workingDays': '10', 'extension_granted.reason': '需要检索' })).statusCode).toBe(403)
     const head = await staff('fgw.head')
     expect((await head.get(`/admin/requests/${caseId}`)).body).toContain('/steps/extension_granted')
-    expect((await head.post(`/admin/requests/${caseId}/steps/extension_granted`, { on: '2026-11-27', workingDays: '10', reason: '需要检索' })).statusCode).toBe(303)
+    expect((await head.post(`/admin/requests/${caseId}/steps/extension_granted`, { 'extension_granted.on': '2026-11-27', 'extension_granted.workingDays': '10', 'extension_granted.reason': '需要检索' })).statusCode).toBe(303)
   })
 
   it('registers an application received in person, with the receipt date of 第三十一条', async () => {

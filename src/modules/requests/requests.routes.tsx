@@ -157,7 +157,8 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const record = await visibleCase(request)
     const type = (request.params as { type: string }).type
     if (!isStepType(type)) throw new NotFoundError()
-    const body = formBody(request.body)
+    const prefix = `${type}.`
+    const body = Object.fromEntries(Object.entries(formBody(request.body)).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]))
     const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
       const fresh = (await findCase(deps.db, record.id))!
       return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type} />, status)

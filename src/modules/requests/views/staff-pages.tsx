@@ -114,19 +114,21 @@ export interface CaseView {
 }
 
 function StepForm({ csrf, caseId, step, values, errors }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[] }) {
-  const v = (name: string) => { const x = values[name]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
+  const v = (name: string) => { const x = values[name.slice(step.type.length + 1)]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
+  errors = errors?.map((e) => ({ ...e, field: e.field ? `${step.type}.${e.field}` : '' }))
   return (
     <details class="step" open={errors !== undefined}>
       <summary>{step.label}</summary>
       <p class="hint">{step.explanation}{step.informsApplicant ? ' 将生成告知申请人的文书。' : ''}</p>
       <Form action={`/admin/requests/${caseId}/steps/${step.type}`} csrf={csrf}>
         {step.fields.map((f) => {
-          const name = f.name
+          // Field names carry the step (receipt_confirmed.on): several step forms share a page, ids must be unique.
+          const name = `${step.type}.${f.name}`
           const label = f.label
           switch (f.kind) {
             case 'textarea': return <TextArea name={name} label={label} hint={f.hint} value={v(name)} errors={errors} rows={3} />
             case 'select': return <Select name={name} label={label} hint={f.hint} value={v(name)} errors={errors} placeholder={f.required ? undefined : '（不适用）'} options={f.options ?? []} />
-            case 'checkboxes': return <Checkboxes name={name} label={label} hint={f.hint} values={([] as string[]).concat(values[name] ?? [])} errors={errors} options={f.options ?? []} />
+            case 'checkboxes': return <Checkboxes name={name} label={label} hint={f.hint} values={([] as string[]).concat(values[f.name] ?? [])} errors={errors} options={f.options ?? []} />
             default: return <TextField name={name} label={label} hint={f.hint} value={v(name)} errors={errors} width={f.kind === 'text' ? 'full' : 'short'} inputmode={f.kind === 'number' ? 'numeric' : undefined} />
           }
         })}
