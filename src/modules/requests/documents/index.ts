@@ -3,7 +3,7 @@
 
 /** A letter's content model: 版头, 发文字号, title, 主送, body blocks, 附件, 署名 and 成文日期, 附注. */
 export type { Letter } from './letter.ts'
-/** One block of a letter body: paragraph, heading, numbered items, or a table of labelled values. */
+/** One block of a letter body: paragraph, numbered items, or a table of labelled values. */
 export type { LetterBlock } from './letter.ts'
 /** The kinds of letter (receipt, correction_notice, … answer, delivery_record). */
 export type { LetterKind } from './letter.ts'
@@ -77,7 +77,7 @@ export { deliveryRecordLetter } from './delivery-record.ts'
 
 /** A letter as a DOCX Buffer in 公文 layout (GB/T 9704-2012). */
 export { letterDocx } from './render-docx.ts'
-/** The fonts the DOCX names (方正小标宋简体, 仿宋_GB2312, 黑体, 宋体). */
+/** The fonts the DOCX names (方正小标宋简体, 仿宋_GB2312, 宋体). */
 export { DOCX_FONTS } from './render-docx.ts'
 /** The DOCX page set-up: A4, margins 37/35/28/26 mm, 22 lines × 28 characters. */
 export { DOCX_PAGE } from './render-docx.ts'

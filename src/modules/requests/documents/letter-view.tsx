@@ -15,8 +15,6 @@ function Block({ block }: { block: LetterBlock }) {
   switch (block.kind) {
     case 'paragraph':
       return <p class="letter__para">{block.text}</p>
-    case 'heading':
-      return <p class="letter__para letter__para--heading">{block.text}</p>
     case 'items':
       return <ol class="letter__items">{block.items.map((item) => <li>{item}</li>)}</ol>
     case 'fields':

@@ -9,8 +9,6 @@ import type { IsoDate } from '../../calendar/index.ts'
 export type LetterBlock =
   /** 正文段落: first line indented by two characters. */
   | { kind: 'paragraph'; text: string }
-  /** 一级标题 (一、…) in 黑体. */
-  | { kind: 'heading'; text: string }
   /** A numbered list; each item carries its own number ("1.…") so both renderers print the same text. */
   | { kind: 'items'; items: string[] }
   /** A two-column table of labelled values (回执, 送达回证). An empty value is a blank to fill in by hand. */
@@ -94,7 +92,6 @@ export function letterText(letter: Letter): string[] {
   for (const block of letter.body) {
     switch (block.kind) {
       case 'paragraph':
-      case 'heading':
         lines.push(block.text)
         break
       case 'items':

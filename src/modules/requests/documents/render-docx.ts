@@ -18,7 +18,6 @@ import { type Letter, SEAL_NOTE, addresseeLine, attachmentLines, chineseDate, no
 export const DOCX_FONTS = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',
-  heading: '黑体',
   pageNumber: '宋体',
   latin: 'Times New Roman',
 } as const
@@ -49,9 +48,9 @@ function run(text: string, font: string = DOCX_FONTS.body, size: number = SIZE.b
   return new TextRun({ text, font: { eastAsia: font, ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin }, size, color })
 }
 
-function body(text: string, options: { indent?: boolean; right?: boolean; center?: boolean; font?: string } = {}): Paragraph {
+function body(text: string, options: { indent?: boolean; right?: boolean; center?: boolean } = {}): Paragraph {
   return new Paragraph({
-    children: [run(text, options.font)],
+    children: [run(text)],
     spacing: exactLine,
     alignment: options.center ? AlignmentType.CENTER : options.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
     indent: options.indent ? { firstLine: 2 * CHAR } : options.right ? { right: 4 * CHAR } : undefined,
@@ -119,9 +118,6 @@ function letterChildren(letter: Letter): (Paragraph | Table)[] {
     switch (block.kind) {
       case 'paragraph':
         out.push(body(block.text, { indent: true }))
-        break
-      case 'heading':
-        out.push(body(block.text, { indent: true, font: DOCX_FONTS.heading }))
         break
       case 'items':
         for (const item of block.items) out.push(body(item, { indent: true }))
