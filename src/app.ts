@@ -11,7 +11,7 @@ import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/inde
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
-import { requestsPublicRoutes, requestsRoutes } from './modules/requests/index.ts'
+import { requestsPublicRoutes, requestsRoutes, runDeadlineReminders } from './modules/requests/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -93,6 +93,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const timer = setInterval(() => void tick(), 30_000)
     timer.unref()
     app.addHook('onClose', async () => clearInterval(timer))
+    // 依申请公开 reminders and escalation (due soon → overdue → 督办): hourly and idempotent (one event per kind and
+    // due date), so every process may run it; pg-boss is not installed, this scheduler stands in for it.
+    const remind = async () => {
+      try {
+        const run = await runDeadlineReminders({ db: deps.db, clock: deps.clock })
+        if (run.dueSoon + run.overdue + run.escalated > 0) app.log.info(run, 'request reminders recorded')
+      } catch (error) {
+        app.log.error({ err: error }, 'request reminders failed')
+      }
+    }
+    const reminderTimer = setInterval(() => void remind(), 3_600_000)
+    reminderTimer.unref()
+    void remind()
+    app.addHook('onClose', async () => clearInterval(reminderTimer))
   }
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

@@ -12,3 +12,7 @@ export { recordStep, StepRefusedError } from './record-step.ts'
 export { CASE_STATUS_LABELS, type CaseStatus } from './rules/index.ts'
 /** Who may do what with request cases (pure). */
 export { canOnCase, type CaseAction } from './requests.policy.ts'
+/** Reminders and escalation (due soon → overdue → 督办), idempotent; run by the app's scheduler. */
+export { runDeadlineReminders, REMINDER_LABELS, type ReminderRun } from './deadline-reminders.ts'
+/** Statistics for the reports wing: table 三 (2021, 2019), table 四, 2014-era rows, each cell with its cases. */
+export { requestStatistics, caseFactsFor, type StatisticsQuery } from './request-statistics.ts'

@@ -18,10 +18,12 @@ import type { RequestsContext } from './requests.context.ts'
 import { StaffRegistrationForm } from './requests.forms.ts'
 import { canOnCase, isDisclosureOffice } from './requests.policy.ts'
 import { applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
-import { CASE_STATUS_LABELS, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
+import { CASE_STATUS_LABELS, type CaseStatus, type Cell, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
 import { STEPS } from './case-steps.ts'
+import { requestStatistics } from './request-statistics.ts'
+import { StatisticsPage, type StatisticsView } from './views/statistics-page.tsx'
 
 /** What the requests routes are built with: the staff deps and the key of the applicant identity HMAC. */
 export interface RequestsDeps extends StaffDeps {
@@ -109,6 +111,25 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       if (error instanceof InvalidInputError) return render(error.fields)
       throw error
     }
+  })
+
+  app.get('/admin/requests/tongji', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'list')
+    const actor = request.actor!
+    const q = request.query as Record<string, unknown>
+    const thisYear = Number(deps.clock.today().slice(0, 4))
+    const year = Number(q.year) >= 2008 && Number(q.year) <= thisYear + 1 ? Number(q.year) : thisYear
+    const regionWide = isDisclosureOffice(actor)
+    const orgs = await listOrganisations(deps.db, actor.regionId)
+    const unitId = regionWide ? (orgs.some((o) => String(o.id) === q.unit) ? String(q.unit) : 'all') : String(actor.organisationId)
+    const stats = await requestStatistics(deps.db, { year, organisationIds: unitId === 'all' ? undefined : [Number(unitId)] })
+    const table3 = stats.table3.table as unknown as Record<string, Record<string, Cell>>
+    const table4 = stats.table4.table as unknown as Record<string, Record<string, Cell>>
+    let drill: StatisticsView['drill']
+    const cell = (q.table === '4' ? table4 : table3)[String(q.row ?? '')]?.[String(q.col ?? '')]
+    if (cell) drill = { title: `所选数字对应的 ${cell.count} 件申请`, cases: cell.caseIds.map((id) => ({ id: Number(id), label: `第 ${id} 号` })) }
+    const unitOptions = regionWide ? [{ value: 'all', label: '全区' }, ...orgs.filter((o) => !o.validTo).map((o) => ({ value: String(o.id), label: o.name }))] : [{ value: unitId, label: actor.organisationName }]
+    return page(request, reply, '依申请公开统计', <StatisticsPage view={{ year, unitId, unitOptions, table3, table4, drill }} />)
   })
 
   async function caseView(request: FastifyRequest, record: RequestCase, reveal: boolean): Promise<CaseView> {

@@ -36,7 +36,7 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
     <>
       <h1>依申请公开</h1>
       {done ? <Notice>{done}</Notice> : null}
-      {canRegister ? <p><a class="button button--primary" href="/admin/requests/new">登记申请</a></p> : null}
+      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a></p>
       {overview ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title">各单位办理情况</h2>
@@ -232,7 +232,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <TableWrap label="办理记录">
         <table class="table">
           <thead><tr><th scope="col">生效日期</th><th scope="col">事项</th><th scope="col">说明</th><th scope="col">经办人</th><th scope="col">记录时间</th></tr></thead>
-          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? '申请人（网上提交）'}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
+          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
         </table>
       </TableWrap>
     </>
@@ -244,6 +244,7 @@ export const EVENT_LABELS: Record<string, string> = {
   consultation_sent: '征求意见', consultation_answered: '收到意见', consultation_deemed: '逾期未提出意见', extension_granted: '延长答复期限',
   reasons_requested: '要求说明理由', reasons_received: '收到理由', later_date_set: '确定延迟答复期限', fee_notice_sent: '发出收费通知', fee_paid: '已缴费',
   fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
+  reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
 }
 
 export function StaffLetterPage({ caseId, title, html }: { caseId: number; title: string; html: string }): ComponentChildren {
