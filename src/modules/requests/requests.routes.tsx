@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ComponentChildren } from 'preact'
-import { InvalidInputError, NotFoundError, type FieldMessage } from '../../platform/http/errors.ts'
+import { ConflictError, InvalidInputError, NotFoundError, type FieldMessage } from '../../platform/http/errors.ts'
 import { fieldErrors, formBody } from '../../platform/http/forms.ts'
 import { addWorkingDays, currentCalendar, evaluateClock, findClock, getRegime, officialCalendar } from '../calendar/index.ts'
 import { findOrganisation, listOrganisations, recordAudit, requireStaff, StaffPage, contextOf, type StaffDeps } from '../orgs/index.ts'
@@ -16,7 +16,8 @@ import { recordStep, StepRefusedError } from './record-step.ts'
 import { registerRequest } from './register-request.ts'
 import type { RequestsContext } from './requests.context.ts'
 import { StaffRegistrationForm } from './requests.forms.ts'
-import { canOnCase, isDisclosureOffice } from './requests.policy.ts'
+import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
+import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
 import { applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
 import { CASE_STATUS_LABELS, type CaseStatus, type Cell, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
@@ -80,7 +81,22 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '' })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
       : undefined
     return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn}
-      unitNames={names} showUnit={regionWide} canRegister={canOnCase(actor, 'register')} overview={overview} openStates={OPEN_STATES} done={doneOf(request)} />)
+      unitNames={names} showUnit={regionWide} canRegister={canOnCase(actor, 'register')} overview={overview} openStates={OPEN_STATES} done={doneOf(request)}
+      suggestions={isCaseStaff(actor) ? await proactiveSuggestions(deps.db, [actor.organisationId]) : undefined} csrf={request.csrfToken()} />)
+  })
+
+  // 第四十四条: a draft catalogue item for a group of requests of the actor's own unit.
+  app.post('/admin/requests/zhudong', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'register')
+    const raw = formBody(request.body).requestIds
+    const ids = ([] as string[]).concat(raw ?? []).filter((x) => /^\d{1,12}$/.test(x))
+    try {
+      const itemId = await draftProactiveItem(ctx(request), ids)
+      return reply.redirect(`/admin/catalogue/${itemId}?done=created`, 303)
+    } catch (error) {
+      if (error instanceof InvalidInputError || error instanceof ConflictError) throw new ConflictError(error.message)
+      throw error
+    }
   })
 
   app.get('/admin/requests/new', { preHandler: staff }, async (request, reply) => {
@@ -150,7 +166,7 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
       events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
-      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats: await repeatsOf(deps.db, record.id, record.organisationId), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
     }
   }
 

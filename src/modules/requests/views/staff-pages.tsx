@@ -28,9 +28,11 @@ function DueTag({ dueOn, today, dueSoonOn, open }: { dueOn: string | null; today
 
 export interface UnitCount { organisationId: number; name: string; open: number; dueSoon: number; overdue: number }
 
-export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, overview, openStates, done }: {
+export interface Suggestion { requestIds: readonly string[]; applicantCount: number; description: string; explanation: string }
+
+export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, overview, openStates, done, suggestions, csrf }: {
   rows: CaseListRow[]; total: number; page: number; pageSize: number; filter: CaseListFilter; today: string; dueSoonOn: string; unitNames: Map<number, string>
-  showUnit: boolean; canRegister: boolean; overview?: UnitCount[]; openStates: readonly string[]; done?: string
+  showUnit: boolean; canRegister: boolean; overview?: UnitCount[]; openStates: readonly string[]; done?: string; suggestions?: Suggestion[]; csrf?: string
 }) {
   return (
     <>
@@ -46,6 +48,21 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
               <tbody>{overview.map((u) => <tr><td>{u.name}</td><td>{u.open}</td><td>{u.dueSoon}</td><td>{u.overdue ? <span class="tag tag--red">{u.overdue}</span> : 0}</td></tr>)}</tbody>
             </table>
           </TableWrap>
+        </section>
+      ) : null}
+      {suggestions?.length && csrf !== undefined ? (
+        <section aria-labelledby="suggest-title">
+          <h2 id="suggest-title">建议纳入主动公开（第四十四条）</h2>
+          <ul class="item-list">{suggestions.map((g) => (
+            <li>
+              <strong>{g.description}</strong>
+              <span class="item-list__meta">{g.explanation}</span>
+              <Form action="/admin/requests/zhudong" csrf={csrf}>
+                {g.requestIds.map((id) => <input type="hidden" name="requestIds" value={id} />)}
+                <Button variant="secondary">生成主动公开草稿<span class="visually-hidden">：{g.description}</span></Button>
+              </Form>
+            </li>
+          ))}</ul>
         </section>
       ) : null}
       <nav class="tabs" aria-label="按办理情况筛选">
@@ -109,6 +126,8 @@ export interface CaseView {
   documents: CaseDocument[]
   remedies: Remedy[]
   steps: StepDefinition[]
+  /** Earlier answered requests of the same applicant that this one may repeat (第三十六条第（六）项). */
+  repeats: { requestId: string; explanation: string }[]
   canReveal: boolean
   today: string
 }
@@ -211,6 +230,12 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
           <ClockPanel clock={view.clock} record={r} />
         </div>
       </div>
+      {view.repeats.length ? (
+        <Notice kind="warning">
+          <strong>可能属于重复申请：</strong>
+          <ul>{view.repeats.map((m) => <li><a href={`/admin/requests/${m.requestId}`}>第 {m.requestId} 号</a>：{m.explanation}</li>)}</ul>
+        </Notice>
+      ) : null}
       <h2>办理</h2>
       {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
       <h2>文书</h2>
