@@ -128,8 +128,11 @@ describeInBrowser('依申请公开 in the browser', () => {
     expect(main).toContain('政府信息公开申请答复书')
     await checkAxe(staff, 'case page (answered)')
     await screenshot(staff, 'requests-case-answered-desktop')
-    const docx = staff.getByRole('link', { name: /^DOCX：.*答复书/ }).first()
-    expect(await docx.getAttribute('href')).toMatch(/\.docx$/)
+    const row = staff.locator('tr', { has: staff.getByRole('link', { name: '政府信息公开申请答复书', exact: true }) })
+    const docx = await row.locator('a[href$=".docx"]').getAttribute('href')
+    const download = await staff.request.get(docx!)
+    expect(download.headers()['content-type']).toContain('wordprocessingml')
+    expect((await download.body()).subarray(0, 2).toString()).toBe('PK')
   }, 240_000)
 
   it('lets the applicant follow the case and read the answer on the tracking page, also in 长辈版', async () => {
@@ -179,6 +182,18 @@ describeInBrowser('依申请公开 in the browser', () => {
     await page.goto('/admin/requests')
     await expectShell(page, { phone: true })
     await checkAxe(page, 'case list (长辈版 phone)')
+    await screenshot(page, 'requests-list-elder-phone')
+    await page.goto('/admin/requests/tongji')
+    await expectShell(page, { phone: true })
+    await checkAxe(page, 'statistics (长辈版 phone)')
+    await screenshot(page, 'requests-statistics-elder-phone')
+    await staff.goto('/admin/requests/tongji?table=3&row=new_received&col=total')
+    expect(await staff.locator('#drill').textContent()).toContain('件申请')
+    await checkAxe(staff, 'statistics with drill-down (desktop)')
+    await screenshot(staff, 'requests-statistics-desktop')
+    await staff.goto('/admin/requests/new')
+    await checkAxe(staff, 'registration form (desktop)')
+    await screenshot(staff, 'requests-register-desktop')
   }, 120_000)
 
   it('accepts an application with JavaScript turned off', async () => {
