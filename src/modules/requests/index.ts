@@ -16,3 +16,6 @@ export { canOnCase, type CaseAction } from './requests.policy.ts'
 export { runDeadlineReminders, REMINDER_LABELS, type ReminderRun } from './deadline-reminders.ts'
 /** Statistics for the reports wing: table 三 (2021, 2019), table 四, 2014-era rows, each cell with its cases. */
 export { requestStatistics, caseFactsFor, type StatisticsQuery } from './request-statistics.ts'
+/** 历史案件导入 (CSV/XLSX, dry run lists rejected rows and why; all or nothing). */
+export { importHistory, type HistoryRow, type HistoryResult } from './import-history.ts'
+export { parseHistoryCsv, parseHistoryXlsx, HISTORY_COLUMNS } from './import-history-file.ts'
