@@ -444,6 +444,124 @@ create table regions (
 );
 CREATE UNIQUE INDEX regions_pkey ON regions (id);
 
+create table request_applicants (
+  case_id integer not null,
+  name_enc text not null,
+  name_masked text not null,
+  contact_person_enc text,
+  id_type character varying(24) not null,
+  id_number_enc text not null,
+  id_number_masked text not null,
+  id_number_hmac character(64) not null,
+  phone_enc text not null,
+  phone_masked text not null,
+  email_enc text,
+  address_enc text,
+  address_masked text not null default ''::text,
+  postcode character varying(6) not null default ''::character varying,
+  constraint request_applicants_case_id_fkey FOREIGN KEY (case_id) REFERENCES request_cases(id),
+  constraint request_applicants_pkey PRIMARY KEY (case_id)
+);
+CREATE INDEX request_applicants_identity_idx ON request_applicants (id_number_hmac);
+CREATE UNIQUE INDEX request_applicants_pkey ON request_applicants (case_id);
+
+create table request_cases (
+  id integer not null default nextval('request_cases_id_seq'::regclass),
+  organisation_id integer not null,
+  regime character varying(16) not null,
+  state character varying(32) not null,
+  channel character varying(16) not null,
+  submitted_on date not null,
+  received_on date,
+  applicant_type character varying(24) not null,
+  information_name text not null default ''::text,
+  doc_no text not null default ''::text,
+  description text not null,
+  wanted_form character varying(16) not null,
+  delivery character varying(16) not null,
+  query_code character varying(16) not null,
+  fingerprint character(64) not null,
+  idempotency_key character varying(64) not null,
+  due_on date,
+  disposition character varying(48),
+  decided_on date,
+  closed_on date,
+  registered_by_user_id integer,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  rules_state jsonb not null default '{}'::jsonb,
+  constraint request_cases_idempotency_key_key UNIQUE (idempotency_key),
+  constraint request_cases_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  constraint request_cases_pkey PRIMARY KEY (id),
+  constraint request_cases_query_code_key UNIQUE (query_code),
+  constraint request_cases_registered_by_user_id_fkey FOREIGN KEY (registered_by_user_id) REFERENCES users(id)
+);
+CREATE INDEX request_cases_due_idx ON request_cases (state, due_on);
+CREATE UNIQUE INDEX request_cases_idempotency_key_key ON request_cases (idempotency_key);
+CREATE INDEX request_cases_org_state_idx ON request_cases (organisation_id, state, due_on);
+CREATE UNIQUE INDEX request_cases_pkey ON request_cases (id);
+CREATE UNIQUE INDEX request_cases_query_code_key ON request_cases (query_code);
+
+create table request_documents (
+  id integer not null default nextval('request_documents_id_seq'::regclass),
+  case_id integer not null,
+  event_id integer,
+  kind character varying(40) not null,
+  title text not null,
+  for_applicant boolean not null,
+  issued_on date not null,
+  model jsonb not null,
+  html text not null,
+  created_at timestamp with time zone not null default now(),
+  constraint request_documents_case_id_fkey FOREIGN KEY (case_id) REFERENCES request_cases(id),
+  constraint request_documents_event_id_fkey FOREIGN KEY (event_id) REFERENCES request_events(id),
+  constraint request_documents_pkey PRIMARY KEY (id)
+);
+CREATE INDEX request_documents_case_idx ON request_documents (case_id);
+CREATE UNIQUE INDEX request_documents_pkey ON request_documents (id);
+
+create table request_events (
+  id integer not null default nextval('request_events_id_seq'::regclass),
+  case_id integer not null,
+  type character varying(40) not null,
+  from_state character varying(32),
+  to_state character varying(32) not null,
+  effective_on date not null,
+  recorded_at timestamp with time zone not null,
+  actor_user_id integer,
+  details jsonb not null default '{}'::jsonb,
+  constraint request_events_actor_user_id_fkey FOREIGN KEY (actor_user_id) REFERENCES users(id),
+  constraint request_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES request_cases(id),
+  constraint request_events_pkey PRIMARY KEY (id)
+);
+CREATE INDEX request_events_case_idx ON request_events (case_id, id);
+CREATE UNIQUE INDEX request_events_pkey ON request_events (id);
+
+create table request_lookup_failures (
+  id integer not null default nextval('request_lookup_failures_id_seq'::regclass),
+  source_hash character(64) not null,
+  failed_at timestamp with time zone not null,
+  constraint request_lookup_failures_pkey PRIMARY KEY (id)
+);
+CREATE INDEX request_lookup_failures_idx ON request_lookup_failures (source_hash, failed_at);
+CREATE UNIQUE INDEX request_lookup_failures_pkey ON request_lookup_failures (id);
+
+create table request_remedies (
+  id integer not null default nextval('request_remedies_id_seq'::regclass),
+  case_id integer not null,
+  kind character varying(16) not null,
+  after_review boolean not null default false,
+  filed_on date not null,
+  body text not null default ''::text,
+  outcome character varying(16) not null default 'pending'::character varying,
+  concluded_on date,
+  created_at timestamp with time zone not null default now(),
+  constraint request_remedies_case_id_fkey FOREIGN KEY (case_id) REFERENCES request_cases(id),
+  constraint request_remedies_pkey PRIMARY KEY (id)
+);
+CREATE INDEX request_remedies_case_idx ON request_remedies (case_id);
+CREATE UNIQUE INDEX request_remedies_pkey ON request_remedies (id);
+
 create table sensitive_words (
   id integer not null default nextval('sensitive_words_id_seq'::regclass),
   word character varying(30) not null,

@@ -13,6 +13,7 @@ import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index
 import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
 import { guideRoutes } from './modules/guide/index.ts'
 import { escalateOverdueCases, lettersOpen311Routes, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
+import { requestsPublicRoutes, requestsRoutes, runDeadlineReminders } from './modules/requests/index.ts'
 
 export interface AppDeps {
   config: Config
@@ -78,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await lettersPublicRoutes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
     await lettersRoutes(scope, staffDeps)
     await lettersOpen311Routes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
+    await requestsPublicRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
+    await requestsRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
   })
   if (deps.runScheduler) {
     // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in
@@ -108,6 +111,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const escalationTimer = setInterval(() => void escalate(), 600_000)
     escalationTimer.unref()
     app.addHook('onClose', async () => clearInterval(escalationTimer))
+    // 依申请公开 reminders and escalation (due soon → overdue → 督办): hourly and idempotent (one event per kind and
+    // due date), so every process may run it; pg-boss is not installed, this scheduler stands in for it.
+    const remind = async () => {
+      try {
+        const run = await runDeadlineReminders({ db: deps.db, clock: deps.clock })
+        if (run.dueSoon + run.overdue + run.escalated > 0) app.log.info(run, 'request reminders recorded')
+      } catch (error) {
+        app.log.error({ err: error }, 'request reminders failed')
+      }
+    }
+    const reminderTimer = setInterval(() => void remind(), 3_600_000)
+    reminderTimer.unref()
+    void remind()
+    app.addHook('onClose', async () => clearInterval(reminderTimer))
   }
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

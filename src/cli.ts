@@ -13,6 +13,9 @@ import { DataDirLockedError } from './platform/database/data-dir-lock.ts'
 import { start } from './main.ts'
 import { appendAudit, hashPassword, passwordProblems, roleLabel, isRole, verifyAuditChain } from './modules/orgs/index.ts'
 import { importCatalogue, readCatalogueFile } from './modules/publishing/index.ts'
+import { importHistory, parseHistoryCsv, parseHistoryXlsx } from './modules/requests/index.ts'
+import { findOrganisation, findUserByUsername } from './modules/orgs/index.ts'
+import { createFieldCipher } from './platform/crypto/sm.ts'
 import { systemClock } from './platform/clock.ts'
 import { backupDatabase, restoreDatabase } from './platform/database/backup.ts'
 import { migrateToLatest } from './platform/database/migrate.ts'
@@ -136,6 +139,28 @@ export function buildCli(): Command {
         : `已导入 ${result.imported} 条公开信息：共 ${result.total} 行，有问题未导入 ${byRow.size} 行；用时 ${(result.elapsedMs / 1000).toFixed(1)} 秒（每秒 ${result.itemsPerSecond} 条）`)
       for (const [row, reasons] of byRow) print(`  第 ${row} 行：${reasons.join('；')}`)
       if (!dryRun && byRow.size) process.exitCode = 1
+    })
+
+  program.command('import-requests').description('导入单位的历史依申请公开案件（CSV 或 XLSX，列见 README“依申请公开”）；--dry-run 只检查不写入；有一行不通过则全部不导入')
+    .argument('<file>', 'CSV（UTF-8 或 GB18030）或 XLSX 文件路径')
+    .requiredOption('--user <username>', '以哪个账号导入（只能导入该账号所在单位的案件；公开办可导入各单位）')
+    .option('--dry-run', '只检查每一行并列出问题，不写入数据库')
+    .action(async (file: string, opts: { user: string; dryRun?: boolean }) => {
+      const config = loadConfig()
+      const { readFile } = await import('node:fs/promises')
+      const bytes = new Uint8Array(await readFile(file))
+      const rows = file.toLowerCase().endsWith('.xlsx') ? await parseHistoryXlsx(bytes) : parseHistoryCsv(bytes)
+      const result = await withDatabase(async ({ db }) => {
+        const user = await findUserByUsername(db, opts.user)
+        const unit = user ? await findOrganisation(db, user.organisationId) : undefined
+        if (!user || !unit) throw new Error(`找不到账号“${opts.user}”`)
+        const actor = { userId: user.id, username: user.username, displayName: user.displayName, organisationId: unit.id, organisationName: unit.name, regionId: unit.regionId, roles: user.roles, mustChangePassword: false, totpEnabled: false }
+        const security = { sessionIdleMinutes: config.sessionIdleMinutes, sessionAbsoluteHours: config.sessionAbsoluteHours, loginMaxFailures: config.loginMaxFailures, loginLockMinutes: config.loginLockMinutes, ipMaxFailures: config.loginMaxFailures * 6, enforcePasswordChange: false }
+        return importHistory({ db, clock: systemClock, cipher: createFieldCipher(config.dataKey), security, actor, ip: 'cli', identityKey: config.dataKey }, rows, { dryRun: opts.dryRun ?? false })
+      })
+      print(result.dryRun ? `检查完毕（未写入）：共 ${result.total} 行，可导入 ${result.accepted} 行，有问题 ${result.rejected.length} 行` : `已导入 ${result.imported} 件：共 ${result.total} 行，有问题 ${result.rejected.length} 行`)
+      for (const r of result.rejected) print(`  第 ${r.line} 行：${r.reasons.join('；')}`)
+      if (result.rejected.length) process.exitCode = 1
     })
 
   const calendar = program.command('calendar').description('工作日历')

@@ -10,9 +10,12 @@ import type { GuideTables } from './modules/guide/guide.tables.ts'
 
 import type { LettersTables } from './modules/letters/letters.tables.ts'
 
+import type { RequestsTables } from './modules/requests/requests.tables.ts'
+
 export type Database = OrgsTables & CalendarTables & PublishingTables
   & GuideTables
   & LettersTables
+  & RequestsTables
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

@@ -9,6 +9,7 @@ import type { Db } from '../database.ts'
 import { hashPassword } from '../modules/orgs/index.ts'
 import { systemClock } from '../platform/clock.ts'
 import { seedDemoLetters } from './seed-letters.ts'
+import { seedDemoRequests } from './seed-requests.ts'
 import { seedDemoCatalogue } from './seed-catalogue.ts'
 import { seedDemoGuides, seedDemoRules } from './seed-column.ts'
 
@@ -172,6 +173,8 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
   }
   // Demo letters need the SM4 key (contacts are sealed); like the catalogue, they stay out of test images.
   if ((options.catalogue ?? true) && options.dataKey) await seedDemoLetters(db, options.dataKey)
+  // 依申请公开 demo cases need the data key (applicants are SM4-encrypted); test images leave them out.
+  if ((options.catalogue ?? true) && options.dataKey) await seedDemoRequests(db, systemClock, options.dataKey)
   const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return { seeded: true, organisations: Number(count.n), users: DEMO_USERS }
 }

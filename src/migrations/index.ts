@@ -8,6 +8,8 @@ import * as m0005 from './0005_create_catalogue_relations.ts'
 import * as m0006 from './0006_publisher_settings.ts'
 import * as m0007 from './0007_disclosure_guides.ts'
 import * as m0008 from './0008_search_indexes.ts'
+import * as m0010 from './0010_create_request_cases.ts'
+import * as m0011 from './0011_add_request_case_rules_state.ts'
 import * as m0020 from './0020_create_letter_cases.ts'
 
 export const migrations: Record<string, Migration> = {
@@ -19,5 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_publisher_settings': m0006,
   '0007_disclosure_guides': m0007,
   '0008_search_indexes': m0008,
+  '0010_create_request_cases': m0010,
+  '0011_add_request_case_rules_state': m0011,
   '0020_create_letter_cases': m0020,
 }

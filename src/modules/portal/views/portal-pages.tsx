@@ -77,7 +77,10 @@ export function RequestsPage({ shell, disclosureOffice }: { shell: ShellModel; d
   return (
     <Page shell={shell} title="依申请公开" crumbs={[XXGK_CRUMB, { label: '依申请公开' }]}>
       <h1>依申请公开</h1>
-      <Notice kind="info">网上申请功能正在建设中，暂不能在本网站提交申请。现在您可以通过信函或当面提交书面申请。</Notice>
+      <ul class="cards">
+        <li class="card"><h2><a href="/xxgk/ysqgk/shenqing">在线申请</a></h2><p>无需注册，提交后得到查询码。</p></li>
+        <li class="card"><h2><a href="/xxgk/ysqgk/chaxun">查询办理进度</a></h2><p>凭查询码和联系电话后 4 位查询进度、下载答复文书。</p></li>
+      </ul>
       <h2>如何提交申请</h2>
       <p>请写明：申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的名称、文号或者便于查询的其他特征性描述；获取信息的方式、途径（《条例》第二十九条）。</p>
       {disclosureOffice ? <p>信函请寄：{disclosureOffice.address || disclosureOffice.name}{disclosureOffice.postcode ? `（邮编 ${disclosureOffice.postcode}）` : ''}，信封上请注明“政府信息公开申请”。咨询电话：{disclosureOffice.phone || '见公开指南'}。</p> : null}

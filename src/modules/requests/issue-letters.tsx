@@ -1,0 +1,243 @@
+/**
+ * The letters a step sends (条例: the applicant is told of the receipt, 补正, consultation, extension, 第三十五条, fees,
+ * the answer). Built by the documents module from the case, kept SM4-sealed in request_documents (they carry the
+ * applicant's name): the issued text is a legal record, so the rendered HTML is kept as issued, with the letter model
+ * for the DOCX. Written in the transaction of the step.
+ */
+import { renderToString } from 'preact-render-to-string'
+import type { Trx } from '../../database.ts'
+import type { FieldCipher } from '../../platform/crypto/sm.ts'
+import { currentCalendar, evaluateClock, findClock, getRegime, type ClockEvaluation } from '../calendar/index.ts'
+import { findOrganisation, type Organisation } from '../orgs/index.ts'
+import { openApplicant } from './applicant-privacy.ts'
+import {
+  answerLetter, consultationNoticeLetter, correctionNoticeLetter, extensionNoticeLetter, feeNoticeLetter, LetterView, receiptLetter, thirdPartyConsultationLetter,
+  volumeLaterDateLetter, volumeReasonsRequestLetter, type DispositionInput, type Letter,
+} from './documents/index.ts'
+import { formatQueryCode } from './query-code.ts'
+import { CLOCK_SUBJECT, type RequestsContext } from './requests.context.ts'
+import { applicantOf, findCase, insertDocument, type CaseDocument, type RequestCase } from './requests.repository.ts'
+import { dispositionRule, type Decision, type ReceiptChannel, type RequestCase as CaseState, type RequestEvent } from './rules/index.ts'
+
+/** Where applicants follow their case (printed on the receipt). */
+export const TRACKING_PATH = '/xxgk/ysqgk/chaxun'
+
+// [M] The bodies named in the remedies paragraph. 行政复议法 (2023) 第二十四条: the 县级 人民政府 hears complaints
+// against its departments; the court with jurisdiction varies with local 集中管辖 arrangements — confirm locally.
+function remedyBodies(regionName: string) {
+  return { reviewBody: `${regionName}人民政府`, court: `${regionName}人民法院` }
+}
+
+
+/** Letters of one step, with what they are for. */
+export interface PlannedLetter {
+  letter: Letter
+  forApplicant: boolean
+}
+
+/** What the step form added for the letters (free text the rules do not keep). */
+export interface LetterExtras {
+  guidance?: string
+  submitTo?: string
+  thirdParty?: string
+  harm?: string
+  agencies?: string[]
+  extensionReason?: string
+  howProvided?: string
+  provided?: string
+  volumeFacts?: string
+  whyLater?: string
+  paymentMethod?: string
+  feeLines?: { from: number; to: number; units: number; yuanEach: number; yuan: number }[]
+  feeMethod?: { kind: 'per_application'; month: string; applicationsInMonth: number } | { kind: 'per_page'; pages: number; form: 'paper' | 'email' | 'electronic_copy' }
+}
+
+interface LetterContext {
+  record: RequestCase
+  state: CaseState
+  unit: Organisation
+  regionName: string
+  applicantName: string
+  today: string
+  clock: ClockEvaluation | null
+  /** The due date before this step (the extension notice prints it). */
+  beforeDueOn: string | null
+  serial: number
+}
+
+function issuingUnit(unit: Organisation) {
+  return { name: unit.name, phone: unit.phone || '见政府信息公开指南', ...(unit.address ? { address: unit.address } : {}) }
+}
+
+function docNo(c: LetterContext, kind: string): string {
+  return `${c.unit.shortName || c.unit.name}依申${kind}〔${c.today.slice(0, 4)}〕${c.record.id}-${c.serial}号`
+}
+
+function base(c: LetterContext, kind: string) {
+  return {
+    unit: issuingUnit(c.unit), docNo: docNo(c, kind), writtenOn: c.today, applicant: { name: c.applicantName },
+    request: { receivedOn: c.state.receivedOn ?? c.record.submittedOn, description: requestText(c.record) },
+  }
+}
+
+function requestText(r: RequestCase): string {
+  return [r.informationName, r.docNo ? `（${r.docNo}）` : '', r.description ? `${r.informationName ? '：' : ''}${r.description}` : ''].join('').slice(0, 2000) || '（未填写）'
+}
+
+function deadline(c: LetterContext) {
+  const dueOn = c.clock?.dueOn ?? c.today
+  return { dueOn, explanation: (c.clock?.trace.summary ?? `答复期限为 ${dueOn}`).slice(0, 400) }
+}
+
+const GIO = '中华人民共和国政府信息公开条例'
+
+/** The documents module's disposition input, from the rules' validated decision and the form's extra text. */
+export function dispositionInput(decision: Decision, state: CaseState, extras: LetterExtras): DispositionInput {
+  const reason = decision.reasons ?? extras.provided ?? '详见本答复'
+  const how = extras.howProvided || '随本答复书提供'
+  switch (decision.code) {
+    case 'granted':
+      return decision.answerForm === 'already_published'
+        ? { code: 'granted', route: { kind: 'already_published', howToObtain: extras.howProvided || reason } }
+        : { code: 'granted', route: { kind: 'provided', howProvided: how } }
+    case 'partial':
+      return {
+        code: 'partial', provided: extras.provided || '可以公开的部分', howProvided: how,
+        withheld: [{ part: decision.withheld!.description, grounds: [...decision.withheld!.grounds], reason: decision.withheld!.explanation }],
+      }
+    case 'denied_law_forbidden': return { code: decision.code, reason, prohibitingLaw: [{ law: GIO, provision: '第十四条' }] }
+    case 'denied_state_secret': case 'denied_three_safety_one_stability': case 'denied_third_party': case 'denied_internal_affairs':
+    case 'denied_process_information': case 'denied_enforcement_file': case 'unable_needs_creation':
+      return { code: decision.code, reason }
+    case 'denied_administrative_query': return { code: decision.code, specialRules: reason, howToObtain: extras.howProvided || reason }
+    case 'unable_not_held':
+      return decision.answerForm === 'not_this_agency'
+        ? { code: decision.code, route: { kind: 'not_this_agency', reason, agency: decision.responsibleAgency ? { name: decision.responsibleAgency.name, contact: decision.responsibleAgency.contact } : null } }
+        : { code: decision.code, route: { kind: 'not_exist', search: reason } }
+    case 'unable_unclear_after_correction':
+      return { code: decision.code, correctionNoticeOn: state.correction!.requestedOn, correctedOn: state.correction!.receivedOn!, reason }
+    case 'not_processed_petition': return { code: decision.code, reason, channel: extras.howProvided || null }
+    case 'not_processed_repeated': return { code: decision.code, previousAnswerOn: state.receivedOn!, previousDocNo: reason.slice(0, 40) }
+    case 'not_processed_publication': return { code: decision.code, publication: reason, howToObtain: extras.howProvided || reason }
+    case 'not_processed_unreasonable_volume':
+      return { code: decision.code, askedOn: state.article35!.requestedOn, applicantResponse: extras.provided || '申请人未说明合理理由', assessment: reason }
+    case 'not_processed_confirm_or_reissue': return { code: decision.code, reason, legalBasis: [{ law: GIO, provision: '第三十六条' }] }
+    case 'other_overdue_correction': return { code: decision.code, correctionNoticeOn: state.correction!.requestedOn, correctionDueOn: state.correction!.dueOn }
+    case 'other_overdue_fee': return { code: decision.code, feeNoticeOn: state.fee!.noticeOn, feeNoticeDocNo: '见收费通知书', amount: Math.round(state.fee!.amountYuan), paymentDueOn: state.fee!.payBy }
+    case 'other': return { code: decision.code, statement: reason, legalBasis: [{ law: GIO, provision: '第三十六条' }] }
+  }
+}
+
+/** The letters an event sends. */
+function plan(c: LetterContext, event: RequestEvent | { type: 'registered' }, extras: LetterExtras): PlannedLetter[] {
+  switch (event.type) {
+    case 'registered':
+    case 'receipt_confirmed':
+      if (!c.state.receivedOn) return []
+      return [{ forApplicant: true, letter: receiptLetter({
+        ...base(c, '受'), docNo: null, channel: c.record.channel as ReceiptChannel, answerDeadline: deadline(c), queryCode: formatQueryCode(c.record.queryCode),
+        fingerprint: c.record.fingerprint, trackingUrl: TRACKING_PATH,
+      }) }]
+    case 'correction_requested':
+      return [{ forApplicant: true, letter: correctionNoticeLetter({
+        ...base(c, '补'), items: [...event.items], guidance: extras.guidance || '请按上述事项补充或者说明所需政府信息的名称、文号或者其他特征性描述。',
+        correctionDeadline: { dueOn: event.dueOn, explanation: `请于 ${event.dueOn} 前提交补正；逾期无正当理由不补正的，视为放弃申请（《政府信息公开条例》第三十条）。` },
+        submitTo: extras.submitTo || `${c.unit.name}（${c.unit.address || '见政府信息公开指南'}），或通过本网站查询页面联系`,
+      }) }]
+    case 'consultation_sent': {
+      const out: PlannedLetter[] = []
+      if (event.party === 'third_party') {
+        out.push({ forApplicant: false, letter: thirdPartyConsultationLetter({
+          unit: issuingUnit(c.unit), docNo: docNo(c, '征'), writtenOn: c.today, thirdParty: extras.thirdParty || '第三方', receivedOn: c.state.receivedOn!,
+          description: requestText(c.record), harm: extras.harm || '公开可能涉及第三方的商业秘密或者个人隐私', replyTo: `${c.unit.name}（电话 ${c.unit.phone || '见政府信息公开指南'}）`,
+        }) })
+      }
+      out.push({ forApplicant: true, letter: consultationNoticeLetter({
+        ...base(c, '告'),
+        consulted: event.party === 'third_party' ? { kind: 'third_party' } : { kind: 'agencies', agencies: extras.agencies?.length ? extras.agencies : ['相关行政机关'] },
+        consultedOn: event.on, workingDaysUsed: c.clock?.workingDaysUsed ?? 0, workingDaysLeft: c.clock?.workingDaysRemaining ?? 0,
+      }) })
+      return out
+    }
+    case 'extension_granted':
+      return [{ forApplicant: true, letter: extensionNoticeLetter({
+        ...base(c, '延'), originalDueOn: originalDue(c), extraWorkingDays: event.workingDays, reason: event.reason || extras.extensionReason || '需要进一步检索、核实',
+        approvedOn: event.on, newDeadline: deadline(c),
+      }) }]
+    case 'reasons_requested':
+      return [{ forApplicant: true, letter: volumeReasonsRequestLetter({
+        ...base(c, '理'), volumeFacts: extras.volumeFacts || '申请人申请公开政府信息的数量、频次明显超过合理范围',
+        replyDeadline: deadline(c), replyTo: `${c.unit.name}（电话 ${c.unit.phone || '见政府信息公开指南'}）`,
+      }) }]
+    case 'later_date_set':
+      return [{ forApplicant: true, letter: volumeLaterDateLetter({
+        ...base(c, '迟'), askedOn: c.state.article35!.requestedOn, reasonsGivenOn: c.state.article35!.reasonsReceivedOn!, whyLater: extras.whyLater || '申请数量较大，无法在法定期限内答复',
+        newDeadline: { dueOn: event.dueOn, explanation: `经审查申请理由合理，确定延迟答复的合理期限至 ${event.dueOn}（《政府信息公开条例》第三十五条）。` },
+      }) }]
+    case 'fee_notice_sent': {
+      const amount = Math.round(event.amountYuan)
+      return [{ forApplicant: true, letter: feeNoticeLetter({
+        ...base(c, '费'), method: extras.feeMethod ?? { kind: 'per_application', month: event.on.slice(0, 7), applicationsInMonth: 1 },
+        lines: extras.feeLines ?? [{ from: 1, to: 1, units: 1, yuanEach: amount, yuan: amount }], total: amount,
+        paymentMethod: extras.paymentMethod || `到${c.unit.name}缴纳，或按收费通知书所列账户转账`,
+        paymentDeadline: { dueOn: event.payBy, explanation: `请于 ${event.payBy} 前缴纳；逾期未缴纳的，行政机关不再处理该申请（国办函〔2020〕109号）。` },
+      }) }]
+    }
+    case 'decided':
+    case 'correction_lapsed':
+    case 'fee_lapsed': {
+      const decision = c.state.decision!
+      return [{ forApplicant: true, letter: answerLetter({
+        ...base(c, '复'), correctedOn: c.state.correction?.receivedOn ?? null, disposition: dispositionInput(decision, c.state, extras),
+        remedies: remedyBodies(c.regionName),
+      }) }]
+    }
+    default:
+      return []
+  }
+}
+
+function originalDue(c: LetterContext): string {
+  return c.beforeDueOn ?? c.clock?.dueOn ?? c.today
+}
+
+/**
+ * Builds and stores the letters of one step (none when the step informs nobody). `beforeClock` is the clock as
+ * it stood before the step where a letter needs the earlier due date (the extension notice).
+ */
+export async function issueLetters(trx: Trx, ctx: RequestsContext, caseId: number, eventId: number, event: RequestEvent | { type: 'registered' }, extras: LetterExtras = {}, beforeDueOn?: string | null): Promise<number> {
+  const record = (await findCase(trx, caseId))!
+  const unit = (await findOrganisation(trx, record.organisationId))!
+  const region = await trx.selectFrom('regions').select('name').where('id', '=', unit.regionId).executeTakeFirst()
+  const applicant = (await applicantOf(trx, caseId))!
+  const tracked = await findClock(trx, CLOCK_SUBJECT, String(caseId))
+  const calendar = (await currentCalendar(trx))?.calendar
+  const today = ctx.clock.today()
+  let clock: ClockEvaluation | null = null
+  if (tracked && calendar) {
+    const last = tracked.events.at(-1)?.on ?? today
+    clock = evaluateClock(tracked.events, getRegime(tracked.regime), calendar, last > today ? last : today)
+  }
+  const existing = await trx.selectFrom('request_documents').select((eb) => eb.fn.countAll<string>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()
+  const c: LetterContext = {
+    record, state: record.rulesState as unknown as CaseState, unit, regionName: region?.name ?? '', applicantName: openApplicant(ctx.cipher, applicant).name, today, clock,
+    beforeDueOn: beforeDueOn ?? null, serial: Number(existing.n) + 1,
+  }
+  const letters = plan(c, event, extras)
+  let n = 0
+  for (const { letter, forApplicant } of letters) {
+    await insertDocument(trx, {
+      caseId, eventId, kind: letter.kind, title: letter.title, forApplicant, issuedOn: today,
+      model: { sealed: ctx.cipher.encrypt(JSON.stringify(letter)) }, html: ctx.cipher.encrypt(renderToString(<LetterView letter={letter} titleLevel={2} />)),
+    })
+    n++
+  }
+  return n
+}
+
+/** The stored letter of a document, unsealed. */
+export function openLetter(cipher: FieldCipher, document: CaseDocument): { letter: Letter; html: string } {
+  return { letter: JSON.parse(cipher.decrypt(String(document.model.sealed))) as Letter, html: cipher.decrypt(document.html) }
+}
+
+export { dispositionRule }

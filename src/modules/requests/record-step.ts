@@ -1,0 +1,91 @@
+/**
+ * One step of a case (补正, consultation, extension, 第三十五条, fee, decision, delivery, archive, 复议/诉讼): the
+ * lifecycle rules decide whether it is allowed and which clock events it means; the step, the clock, the case row,
+ * the event and the letters are written in one transaction. A refusal changes nothing and says why, in Chinese.
+ */
+import { AppError, NotFoundError } from '../../platform/http/errors.ts'
+import { ClockEventError, currentCalendar, officialCalendar, recordClockEvent, trackClock } from '../calendar/index.ts'
+import { requireActor } from '../orgs/index.ts'
+import { authoriseCase } from './authorise-case.ts'
+import { issueLetters, type LetterExtras } from './issue-letters.tsx'
+import { CLOCK_SUBJECT, type RequestsContext } from './requests.context.ts'
+import { canOnCase, type CaseAction } from './requests.policy.ts'
+import { concludeRemedy, findCase, insertEvent, insertRemedy, lockCase, remediesOf, updateCase, type RequestCase } from './requests.repository.ts'
+import { answerDueOn, isOpenCase, transition, type RequestCase as CaseState, type RequestEvent } from './rules/index.ts'
+
+/** A step the rules refuse (409): the reason is shown above the form; nothing was changed. */
+export class StepRefusedError extends AppError {
+  constructor(reason: string) { super('GK_STEP_REFUSED', 409, reason) }
+}
+
+export interface StepResult {
+  record: RequestCase
+  notes: readonly string[]
+  letters: number
+}
+
+export async function recordStep(ctx: RequestsContext, caseId: number, event: RequestEvent, extras: LetterExtras = {}): Promise<StepResult> {
+  const actor = requireActor(ctx)
+  const today = ctx.clock.today()
+  const now = ctx.clock.now()
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const record = await lockCase(trx, caseId)
+    if (!record) return { kind: 'missing' as const }
+    const action: CaseAction = event.type === 'extension_granted' ? 'extend' : 'act'
+    if (!(allowed(ctx, action, record))) return { kind: 'denied' as const, action, record }
+    if (event.on > today) throw new StepRefusedError(`日期 ${event.on} 晚于今天（${today}），请填写已经发生的日期`)
+    const calendar = (await currentCalendar(trx))?.calendar ?? officialCalendar()
+    const before = record.rulesState as unknown as CaseState
+    const result = transition(before, event, calendar)
+    if (!result.ok) throw new StepRefusedError(result.reason)
+    const state = result.state
+    try {
+      for (const clockEvent of result.clockEvents) {
+        if (clockEvent.type === 'start') {
+          await trackClock(trx, { subjectType: CLOCK_SUBJECT, subjectId: String(caseId), regime: state.regime!, events: [clockEvent] }, today)
+        } else {
+          await recordClockEvent(trx, CLOCK_SUBJECT, String(caseId), clockEvent, today)
+        }
+      }
+    } catch (error) {
+      if (error instanceof ClockEventError) throw new StepRefusedError(error.message)
+      throw error
+    }
+    const dueOn = isOpenCase(state) ? answerDueOn(state, calendar, today) : record.dueOn
+    await updateCase(trx, caseId, {
+      state: state.status, rules_state: JSON.stringify(state), received_on: state.receivedOn, regime: state.regime ?? record.regime, due_on: dueOn,
+      disposition: state.decision?.code ?? null, decided_on: state.decidedOn, closed_on: isOpenCase(state) ? null : (record.closedOn ?? state.decidedOn ?? event.on),
+    }, now)
+    const eventId = await insertEvent(trx, {
+      caseId, type: event.type, fromState: before.status, toState: state.status, effectiveOn: event.on, recordedAt: now, actorUserId: actor.userId,
+      details: { event: stripPersonal(event), notes: result.notes },
+    })
+    await projectRemedies(trx, caseId, event)
+    const letters = await issueLetters(trx, ctx, caseId, eventId, event, extras, record.dueOn)
+    return { kind: 'done' as const, notes: result.notes, letters }
+  })
+  if (outcome.kind === 'missing') throw new NotFoundError()
+  if (outcome.kind === 'denied') {
+    await authoriseCase(ctx, outcome.action, { organisationId: outcome.record.organisationId, caseId })
+    throw new NotFoundError()
+  }
+  return { record: (await findCase(ctx.db, caseId))!, notes: outcome.notes, letters: outcome.letters }
+}
+
+function allowed(ctx: RequestsContext, action: CaseAction, record: RequestCase): boolean {
+  return canOnCase(requireActor(ctx), action, record.organisationId)
+}
+
+/** Case events carry no personal data of the applicant: only the rules' own fields are kept. */
+function stripPersonal(event: RequestEvent): Record<string, unknown> {
+  return { ...event }
+}
+
+async function projectRemedies(trx: Parameters<typeof insertRemedy>[0], caseId: number, event: RequestEvent) {
+  if (event.type === 'review_filed') await insertRemedy(trx, { caseId, kind: 'review', afterReview: false, filedOn: event.on, body: '' })
+  if (event.type === 'litigation_filed') await insertRemedy(trx, { caseId, kind: 'litigation', afterReview: event.afterReview, filedOn: event.on, body: '' })
+  if (event.type === 'remedy_decided') {
+    const pending = (await remediesOf(trx, caseId)).find((r) => r.kind === event.kind && r.outcome === 'pending')
+    if (pending) await concludeRemedy(trx, pending.id, event.outcome, event.on)
+  }
+}

@@ -1,0 +1,235 @@
+/** Back-office routes of 依申请公开: case list (per unit; the 公开办 sees all), registration, case page, steps, letters. */
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ComponentChildren } from 'preact'
+import { ConflictError, InvalidInputError, NotFoundError, type FieldMessage } from '../../platform/http/errors.ts'
+import { fieldErrors, formBody } from '../../platform/http/forms.ts'
+import { addWorkingDays, currentCalendar, evaluateClock, findClock, getRegime, officialCalendar } from '../calendar/index.ts'
+import { findOrganisation, listOrganisations, recordAudit, requireStaff, StaffPage, contextOf, type StaffDeps } from '../orgs/index.ts'
+import { openApplicant } from './applicant-privacy.ts'
+import { authoriseCase } from './authorise-case.ts'
+import { isStepType, offeredSteps, readStepForm } from './case-steps.ts'
+import { letterDocx } from './documents/index.ts'
+import { openLetter } from './issue-letters.tsx'
+import { prepareFeeNotice } from './prepare-fee-notice.ts'
+import { recordStep, StepRefusedError } from './record-step.ts'
+import { registerRequest } from './register-request.ts'
+import type { RequestsContext } from './requests.context.ts'
+import { StaffRegistrationForm } from './requests.forms.ts'
+import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
+import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
+import { applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
+import { CASE_STATUS_LABELS, type CaseStatus, type Cell, type RequestCase as CaseState } from './rules/index.ts'
+import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
+import type { UnitOption } from './views/public-pages.tsx'
+import { STEPS } from './case-steps.ts'
+import { requestStatistics } from './request-statistics.ts'
+import { StatisticsPage, type StatisticsView } from './views/statistics-page.tsx'
+
+/** What the requests routes are built with: the staff deps and the key of the applicant identity HMAC. */
+export interface RequestsDeps extends StaffDeps {
+  identityKey: string
+}
+
+/** Statuses in which a case is still open (its clock matters). */
+export const OPEN_STATES: readonly CaseStatus[] = ['awaiting_receipt', 'in_progress', 'awaiting_correction', 'consulting', 'awaiting_reasons', 'awaiting_fee']
+/** "即将到期": due within this many working days. */
+export const DUE_SOON_WORKING_DAYS = 5
+
+const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。' }
+
+export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): Promise<void> {
+  const staff = requireStaff(deps)
+  const ctx = (request: FastifyRequest): RequestsContext => ({ ...contextOf(deps, request), identityKey: deps.identityKey })
+  const page = (request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200) =>
+    reply.page(<StaffPage deps={deps} request={request} title={title}>{body}</StaffPage>, status)
+  const calendarInForce = async () => (await currentCalendar(deps.db))?.calendar ?? officialCalendar()
+  const doneOf = (request: FastifyRequest) => DONE[String((request.query as Record<string, unknown>).done ?? '')]
+
+  async function units(request: FastifyRequest): Promise<UnitOption[]> {
+    const actor = request.actor!
+    const list = await listOrganisations(deps.db, actor.regionId, { on: deps.clock.today() })
+    return list.filter((o) => o.id === actor.organisationId).map((o) => ({ id: o.id, name: o.name, group: '本单位' }))
+  }
+
+  /** The case of the URL, when this actor may see it (404 otherwise, audited). */
+  async function visibleCase(request: FastifyRequest): Promise<RequestCase> {
+    const id = Number((request.params as { id: string }).id)
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
+    const record = await findCase(deps.db, id)
+    if (!record) throw new NotFoundError()
+    await authoriseCase(ctx(request), 'view', { organisationId: record.organisationId, caseId: record.id })
+    return record
+  }
+
+  app.get('/admin/requests', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'list')
+    const actor = request.actor!
+    const q = request.query as Record<string, unknown>
+    const filter = (FILTERS.some((f) => f.value === q.filter) ? q.filter : 'open') as CaseListFilter
+    const pageNo = Math.max(1, Math.min(10_000, Number(q.page ?? 1) || 1))
+    const pageSize = 30
+    const today = deps.clock.today()
+    const dueSoonOn = addWorkingDays(today, DUE_SOON_WORKING_DAYS, await calendarInForce()).date
+    const regionWide = isDisclosureOffice(actor)
+    const { rows, total } = await listCases(deps.db, {
+      organisationIds: regionWide ? undefined : [actor.organisationId], filter, openStates: OPEN_STATES, today, dueSoonOn, limit: pageSize, offset: (pageNo - 1) * pageSize,
+    })
+    const orgs = await listOrganisations(deps.db, actor.regionId)
+    const names = new Map(orgs.map((o) => [o.id, o.shortName || o.name]))
+    const overview = regionWide
+      ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '' })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
+      : undefined
+    return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn}
+      unitNames={names} showUnit={regionWide} canRegister={canOnCase(actor, 'register')} overview={overview} openStates={OPEN_STATES} done={doneOf(request)}
+      suggestions={isCaseStaff(actor) ? await proactiveSuggestions(deps.db, [actor.organisationId]) : undefined} csrf={request.csrfToken()} />)
+  })
+
+  // 第四十四条: a draft catalogue item for a group of requests of the actor's own unit.
+  app.post('/admin/requests/zhudong', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'register')
+    const raw = formBody(request.body).requestIds
+    const ids = ([] as string[]).concat(raw ?? []).filter((x) => /^\d{1,12}$/.test(x))
+    try {
+      const itemId = await draftProactiveItem(ctx(request), ids)
+      return reply.redirect(`/admin/catalogue/${itemId}?done=created`, 303)
+    } catch (error) {
+      if (error instanceof InvalidInputError || error instanceof ConflictError) throw new ConflictError(error.message)
+      throw error
+    }
+  })
+
+  app.get('/admin/requests/new', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'register')
+    return page(request, reply, '登记申请', <RegisterPage csrf={request.csrfToken()} values={{ formKey: randomBytes(16).toString('hex'), submittedOn: deps.clock.today(), organisationId: String(request.actor!.organisationId) }} units={await units(request)} />)
+  })
+
+  app.post('/admin/requests/new', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'register')
+    const body = formBody(request.body)
+    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>
+    const render = async (errors: FieldMessage[], status = 400) => page(request, reply, '登记申请', <RegisterPage csrf={request.csrfToken()} values={values} errors={errors} units={await units(request)} />, status)
+    const form = StaffRegistrationForm.safeParse(body)
+    if (!form.success) return render(fieldErrors(form.error))
+    const f = form.data
+    if (!canOnCase(request.actor!, 'register', f.organisationId)) return render([{ field: 'organisationId', message: '只能登记本单位收到的申请' }])
+    const date = (v: string) => (v ? v : null)
+    try {
+      const { case: c } = await registerRequest(ctx(request), {
+        organisationId: f.organisationId, applicantCategory: f.applicantCategory as 'natural_person',
+        applicant: { name: f.name, contactPerson: f.contactPerson, idType: f.idType, idNumber: f.idNumber, phone: f.phone, email: f.email, address: f.address, postcode: f.postcode },
+        informationName: f.informationName, docNo: f.docNo, description: f.description, wantedForm: f.wantedForm, delivery: f.delivery,
+        channel: f.channel as 'in_person', facts: { submittedOn: date(f.submittedOn), signedForOn: date(f.signedForOn), arrivedOn: date(f.arrivedOn), confirmedOn: date(f.confirmedOn) },
+        idempotencyKey: f.formKey,
+      })
+      return reply.redirect(`/admin/requests/${c.id}?done=registered`, 303)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return render(error.fields)
+      throw error
+    }
+  })
+
+  app.get('/admin/requests/tongji', { preHandler: staff }, async (request, reply) => {
+    await authoriseCase(ctx(request), 'list')
+    const actor = request.actor!
+    const q = request.query as Record<string, unknown>
+    const thisYear = Number(deps.clock.today().slice(0, 4))
+    const year = Number(q.year) >= 2008 && Number(q.year) <= thisYear + 1 ? Number(q.year) : thisYear
+    const regionWide = isDisclosureOffice(actor)
+    const orgs = await listOrganisations(deps.db, actor.regionId)
+    const unitId = regionWide ? (orgs.some((o) => String(o.id) === q.unit) ? String(q.unit) : 'all') : String(actor.organisationId)
+    const stats = await requestStatistics(deps.db, { year, organisationIds: unitId === 'all' ? undefined : [Number(unitId)] })
+    const table3 = stats.table3.table as unknown as Record<string, Record<string, Cell>>
+    const table4 = stats.table4.table as unknown as Record<string, Record<string, Cell>>
+    let drill: StatisticsView['drill']
+    const cell = (q.table === '4' ? table4 : table3)[String(q.row ?? '')]?.[String(q.col ?? '')]
+    if (cell) drill = { title: `所选数字对应的 ${cell.count} 件申请`, cases: cell.caseIds.map((id) => ({ id: Number(id), label: `第 ${id} 号` })) }
+    const unitOptions = regionWide ? [{ value: 'all', label: '全区' }, ...orgs.filter((o) => !o.validTo).map((o) => ({ value: String(o.id), label: o.name }))] : [{ value: unitId, label: actor.organisationName }]
+    return page(request, reply, '依申请公开统计', <StatisticsPage view={{ year, unitId, unitOptions, table3, table4, drill }} />)
+  })
+
+  async function caseView(request: FastifyRequest, record: RequestCase, reveal: boolean): Promise<CaseView> {
+    const actor = request.actor!
+    const unit = await findOrganisation(deps.db, record.organisationId)
+    const sealed = (await applicantOf(deps.db, record.id))!
+    const tracked = await findClock(deps.db, 'request_case', String(record.id))
+    const today = deps.clock.today()
+    let clock = null
+    if (tracked) {
+      const last = tracked.events.at(-1)?.on ?? today
+      clock = evaluateClock(tracked.events, getRegime(tracked.regime), await calendarInForce(), last > today ? last : today)
+    }
+    const open = reveal ? openApplicant(deps.cipher, sealed) : null
+    return {
+      record, unitName: unit?.name ?? '', today, clock,
+      applicant: open
+        ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
+        : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
+      events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
+      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats: await repeatsOf(deps.db, record.id, record.organisationId), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+    }
+  }
+
+  const title = (record: RequestCase) => `依申请公开 第 ${record.id} 号（${CASE_STATUS_LABELS[record.state as CaseStatus] ?? record.state}）`
+
+  app.get('/admin/requests/:id', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, false)} done={doneOf(request)} />)
+  })
+
+  // 身份证明 unmasked: only the handling unit and the 公开办, and every look is audited.
+  app.post('/admin/requests/:id/applicant', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    await authoriseCase(ctx(request), 'reveal_identity', { organisationId: record.organisationId, caseId: record.id })
+    const actor = request.actor!
+    await recordAudit(deps.db, {
+      actorUserId: actor.userId, actorUsername: actor.username, organisationId: actor.organisationId, action: 'request.reveal_identity', outcome: 'success',
+      targetType: 'request_case', targetId: record.id, ip: request.ip, details: { fields: ['name', 'id_number', 'phone', 'address', 'email'] },
+    }, deps.clock.now())
+    reply.header('cache-control', 'no-store')
+    return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, true)} />)
+  })
+
+  app.post('/admin/requests/:id/steps/:type', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    const type = (request.params as { type: string }).type
+    if (!isStepType(type)) throw new NotFoundError()
+    const prefix = `${type}.`
+    const body = Object.fromEntries(Object.entries(formBody(request.body)).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]))
+    const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
+      const fresh = (await findCase(deps.db, record.id))!
+      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type} />, status)
+    }
+    const read = readStepForm(type, body, request.actor!)
+    if (!read.ok) return render(400, { errors: read.errors, refused: `${STEPS[type].label}：请按提示修改后重新提交。` })
+    try {
+      let { event, extras } = read
+      if (read.feeForm) ({ event, extras } = await prepareFeeNotice(ctx(request), record, read.feeForm))
+      await recordStep(ctx(request), record.id, event, extras)
+      return reply.redirect(`/admin/requests/${record.id}?done=step`, 303)
+    } catch (error) {
+      if (error instanceof StepRefusedError) return render(409, { refused: error.message })
+      if (error instanceof InvalidInputError) return render(400, { errors: error.fields, refused: error.fields.map((f) => f.message).join('；') })
+      throw error
+    }
+  })
+
+  app.get('/admin/requests/:id/documents/:doc', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    const raw = (request.params as { doc: string }).doc
+    const asDocx = raw.endsWith('.docx')
+    const id = Number(asDocx ? raw.slice(0, -5) : raw)
+    const document = Number.isSafeInteger(id) ? await findDocument(deps.db, record.id, id) : undefined
+    if (!document) throw new NotFoundError()
+    const { letter, html } = openLetter(deps.cipher, document)
+    reply.header('cache-control', 'no-store')
+    if (asDocx) {
+      const bytes = await letterDocx(letter)
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="request-${record.id}-${document.id}.docx"; filename*=UTF-8''${encodeURIComponent(`${document.title}.docx`)}`)
+        .send(bytes)
+    }
+    return page(request, reply, document.title, <StaffLetterPage caseId={record.id} title={document.title} html={html} />)
+  })
+
+}

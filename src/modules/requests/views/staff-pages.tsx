@@ -1,0 +1,283 @@
+/** Back-office pages of 依申请公开: the case list, registration, and the case page with its clock and steps. */
+import type { ComponentChildren } from 'preact'
+import { formatInstant } from '../../../platform/clock.ts'
+import type { FieldMessage } from '../../../platform/http/errors.ts'
+import { Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
+import type { ClockEvaluation } from '../../calendar/index.ts'
+import type { StepDefinition } from '../case-steps.ts'
+import { formatQueryCode } from '../query-code.ts'
+import { APPLICANT_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, WANTED_FORM_LABELS, labelOf } from '../requests.labels.ts'
+import type { CaseDocument, CaseEvent, CaseListFilter, CaseListRow, RequestCase, Remedy } from '../requests.repository.ts'
+import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, type CaseStatus } from '../rules/index.ts'
+import { ApplicationFields, type UnitOption } from './public-pages.tsx'
+
+const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s
+const dispositionLabel = (code: string | null) => (code ? DISPOSITIONS.find((d) => d.code === code)?.label ?? code : '')
+
+export const FILTERS: { value: CaseListFilter; label: string }[] = [
+  { value: 'open', label: '在办' }, { value: 'due_soon', label: '即将到期' }, { value: 'overdue', label: '已逾期' }, { value: 'closed', label: '已办结' }, { value: 'all', label: '全部' },
+]
+
+function DueTag({ dueOn, today, dueSoonOn, open }: { dueOn: string | null; today: string; dueSoonOn: string; open: boolean }) {
+  if (!dueOn) return <span>尚未起算</span>
+  if (!open) return <span>{dueOn}</span>
+  if (dueOn < today) return <span>{dueOn} <span class="tag tag--red">已逾期</span></span>
+  if (dueOn <= dueSoonOn) return <span>{dueOn} <span class="tag tag--amber">即将到期</span></span>
+  return <span>{dueOn}</span>
+}
+
+export interface UnitCount { organisationId: number; name: string; open: number; dueSoon: number; overdue: number }
+
+export interface Suggestion { requestIds: readonly string[]; applicantCount: number; description: string; explanation: string }
+
+export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, overview, openStates, done, suggestions, csrf }: {
+  rows: CaseListRow[]; total: number; page: number; pageSize: number; filter: CaseListFilter; today: string; dueSoonOn: string; unitNames: Map<number, string>
+  showUnit: boolean; canRegister: boolean; overview?: UnitCount[]; openStates: readonly string[]; done?: string; suggestions?: Suggestion[]; csrf?: string
+}) {
+  return (
+    <>
+      <h1>依申请公开</h1>
+      {done ? <Notice>{done}</Notice> : null}
+      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a></p>
+      {overview ? (
+        <section aria-labelledby="overview-title">
+          <h2 id="overview-title">各单位办理情况</h2>
+          <TableWrap label="各单位在办申请">
+            <table class="table">
+              <thead><tr><th scope="col">单位</th><th scope="col">在办</th><th scope="col">即将到期</th><th scope="col">已逾期</th></tr></thead>
+              <tbody>{overview.map((u) => <tr><td>{u.name}</td><td>{u.open}</td><td>{u.dueSoon}</td><td>{u.overdue ? <span class="tag tag--red">{u.overdue}</span> : 0}</td></tr>)}</tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ) : null}
+      {suggestions?.length && csrf !== undefined ? (
+        <section aria-labelledby="suggest-title">
+          <h2 id="suggest-title">建议纳入主动公开（第四十四条）</h2>
+          <ul class="item-list">{suggestions.map((g) => (
+            <li>
+              <strong>{g.description}</strong>
+              <span class="item-list__meta">{g.explanation}</span>
+              <Form action="/admin/requests/zhudong" csrf={csrf}>
+                {g.requestIds.map((id) => <input type="hidden" name="requestIds" value={id} />)}
+                <Button variant="secondary">生成主动公开草稿<span class="visually-hidden">：{g.description}</span></Button>
+              </Form>
+            </li>
+          ))}</ul>
+        </section>
+      ) : null}
+      <nav class="tabs" aria-label="按办理情况筛选">
+        <ul>{FILTERS.map((f) => <li><a href={`/admin/requests?filter=${f.value}`} aria-current={f.value === filter ? 'page' : undefined}>{f.label}</a></li>)}</ul>
+      </nav>
+      {rows.length === 0 ? <EmptyState title="没有符合条件的申请">收到的申请登记后会显示在这里，按答复期限排序。</EmptyState> : (
+        <TableWrap label="申请列表">
+          <table class="table">
+            <caption class="visually-hidden">依申请公开申请，按答复期限排序</caption>
+            <thead><tr><th scope="col">编号</th>{showUnit ? <th scope="col">受理单位</th> : null}<th scope="col">申请人</th><th scope="col">所需信息</th><th scope="col">状态</th><th scope="col">收到申请之日</th><th scope="col">答复期限</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td><a href={`/admin/requests/${r.id}`}>第 {r.id} 号</a></td>
+                  {showUnit ? <td>{unitNames.get(r.organisationId) ?? ''}</td> : null}
+                  <td>{r.applicantNameMasked}</td>
+                  <td>{(r.informationName || r.description).slice(0, 40)}</td>
+                  <td>{statusLabel(r.state)}</td>
+                  <td>{r.receivedOn ?? '待确认'}</td>
+                  <td><DueTag dueOn={r.dueOn} today={today} dueSoonOn={dueSoonOn} open={openStates.includes(r.state)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/admin/requests?filter=${filter}&page=${p}`} />
+    </>
+  )
+}
+
+export function RegisterPage({ csrf, values, errors, units }: { csrf: string; values: Record<string, string>; errors?: FieldMessage[]; units: UnitOption[] }) {
+  return (
+    <>
+      <h1>登记申请</h1>
+      <p>登记当面、邮寄、传真、电子邮件等渠道收到的申请。收到申请之日按《政府信息公开条例》第三十一条确定：当面提交以提交之日为准，需签收的邮寄以签收之日为准，平常信函、传真、电子邮件和网络以双方确认之日为准。</p>
+      <ErrorSummary errors={errors} />
+      <Form action="/admin/requests/new" csrf={csrf}>
+        <input type="hidden" name="formKey" value={values.formKey} />
+        <fieldset class="fieldset">
+          <legend class="label label--section"><h2>收到申请</h2></legend>
+          <Select name="channel" label="申请渠道" value={values.channel ?? 'in_person'} errors={errors} options={RECEIPT_CHANNELS.map((c) => ({ value: c.code, label: c.label }))} />
+          <TextField name="submittedOn" label={`${RECEIPT_FACT_LABELS.submittedOn}（当面、传真、电子邮件）`} hint="格式 YYYY-MM-DD" value={values.submittedOn} errors={errors} width="short" />
+          <TextField name="signedForOn" label={`${RECEIPT_FACT_LABELS.signedForOn}（需签收的邮寄）`} value={values.signedForOn} errors={errors} width="short" />
+          <TextField name="arrivedOn" label={`${RECEIPT_FACT_LABELS.arrivedOn}（平常信函）`} value={values.arrivedOn} errors={errors} width="short" />
+          <TextField name="confirmedOn" label={`${RECEIPT_FACT_LABELS.confirmedOn}（平常信函、传真、电子邮件；已确认时填写）`} value={values.confirmedOn} errors={errors} width="short" />
+        </fieldset>
+        <ApplicationFields values={values} errors={errors} units={units} />
+        <Button>登记</Button>
+      </Form>
+    </>
+  )
+}
+
+export interface CaseView {
+  record: RequestCase
+  unitName: string
+  applicant: { name: string; idType: string; idNumber: string; phone: string; address: string; email?: string; revealed: boolean }
+  clock: ClockEvaluation | null
+  events: CaseEvent[]
+  documents: CaseDocument[]
+  remedies: Remedy[]
+  steps: StepDefinition[]
+  /** Earlier answered requests of the same applicant that this one may repeat (第三十六条第（六）项). */
+  repeats: { requestId: string; explanation: string }[]
+  canReveal: boolean
+  today: string
+}
+
+function StepForm({ csrf, caseId, step, values, errors }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[] }) {
+  const v = (name: string) => { const x = values[name.slice(step.type.length + 1)]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
+  errors = errors?.map((e) => ({ ...e, field: e.field ? `${step.type}.${e.field}` : '' }))
+  return (
+    <details class="step" open={errors !== undefined}>
+      <summary>{step.label}</summary>
+      <p class="hint">{step.explanation}{step.informsApplicant ? ' 将生成告知申请人的文书。' : ''}</p>
+      <Form action={`/admin/requests/${caseId}/steps/${step.type}`} csrf={csrf}>
+        {step.fields.map((f) => {
+          // Field names carry the step (receipt_confirmed.on): several step forms share a page, ids must be unique.
+          const name = `${step.type}.${f.name}`
+          const label = f.label
+          switch (f.kind) {
+            case 'textarea': return <TextArea name={name} label={label} hint={f.hint} value={v(name)} errors={errors} rows={3} />
+            case 'select': return <Select name={name} label={label} hint={f.hint} value={v(name)} errors={errors} placeholder={f.required ? undefined : '（不适用）'} options={f.options ?? []} />
+            case 'checkboxes': return <Checkboxes name={name} label={label} hint={f.hint} values={([] as string[]).concat(values[f.name] ?? [])} errors={errors} options={f.options ?? []} />
+            default: return <TextField name={name} label={label} hint={f.hint} value={v(name)} errors={errors} width={f.kind === 'text' ? 'full' : 'short'} inputmode={f.kind === 'number' ? 'numeric' : undefined} />
+          }
+        })}
+        <Button>{step.label}</Button>
+      </Form>
+    </details>
+  )
+}
+
+function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: RequestCase }) {
+  if (!clock) return <p>尚未确定收到申请之日，答复期限尚未起算（《政府信息公开条例》第三十一条）。</p>
+  const paused = clock.consultations
+  return (
+    <>
+      <SummaryList rows={[
+        { key: '答复期限', value: <strong>{clock.dueOn ?? '—'}{clock.dueOnProjected ? '（暂停中，按恢复计算推算）' : ''}{clock.provisional ? '（依赖尚未公布的节假日安排）' : ''}</strong> },
+        { key: '期限', value: `${clock.totalWorkingDays} 个工作日${clock.extensionWorkingDays ? `（含延期 ${clock.extensionWorkingDays} 个工作日）` : ''}` },
+        { key: '已用工作日', value: String(clock.workingDaysUsed) },
+        { key: '剩余工作日', value: clock.overdueWorkingDays > 0 ? <span class="tag tag--red">已逾期 {clock.overdueWorkingDays} 个工作日</span> : String(clock.workingDaysRemaining) },
+        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
+        ...(clock.correction.noticeDueOn ? [{ key: '补正告知期限', value: `${clock.correction.noticeDueOn}${clock.correction.late ? '（告知晚于期限）' : ''}` }] : []),
+        ...(record.decidedOn ? [{ key: '答复日期', value: record.decidedOn }] : []),
+      ]} />
+      {paused.length ? (
+        <>
+          <h3>暂停期间</h3>
+          <ul>{paused.map((p) => <li>{p.startedOn} 起{p.endedOn ? ` 至 ${p.endedOn}` : '，尚未结束'}：{p.reason === 'third_party_consultation' ? '征求第三方意见' : p.reason === 'agency_consultation' ? '征求其他机关意见' : '收费通知'}{p.dueOn ? `（对方答复期限 ${p.dueOn}）` : ''}{p.outcome === 'agency_decides' ? '，逾期未提出意见，由本机关决定' : p.outcome === 'deemed_consent' ? '，逾期视为同意' : ''}</li>)}</ul>
+        </>
+      ) : null}
+      <details class="trace-box">
+        <summary>期限计算过程</summary>
+        <p>{clock.trace.summary}</p>
+        <ol class="trace">{clock.trace.lines.map((l) => <li>{l}</li>)}</ol>
+      </details>
+    </>
+  )
+}
+
+export function CasePage({ csrf, view, errors, refused, stepValues, openStep, done }: { csrf: string; view: CaseView; errors?: FieldMessage[]; refused?: string; stepValues?: Record<string, string | string[]>; openStep?: string; done?: string }) {
+  const r = view.record
+  const a = view.applicant
+  return (
+    <>
+      <p><a href="/admin/requests">返回申请列表</a></p>
+      <h1>依申请公开 第 {r.id} 号</h1>
+      <p><span class="tag">{statusLabel(r.state)}</span> {view.unitName}</p>
+      {done ? <Notice>{done}</Notice> : null}
+      {refused ? <div class="error-summary" role="alert" tabIndex={-1}><h2 class="error-summary__title">不能办理这一步</h2><p>{refused}</p><p>案件没有任何改变。</p></div> : null}
+      <div class="two-columns">
+        <div>
+          <h2>申请内容</h2>
+          <SummaryList rows={[
+            { key: '申请渠道', value: labelOf(CHANNEL_LABELS, r.channel) },
+            { key: '提交日期', value: r.submittedOn },
+            { key: '收到申请之日', value: r.receivedOn ?? '尚待确认' },
+            { key: '所需信息名称', value: r.informationName || '—' },
+            { key: '文号', value: r.docNo || '—' },
+            { key: '特征性描述', value: r.description || '—' },
+            { key: '所需信息的形式', value: labelOf(WANTED_FORM_LABELS, r.wantedForm) },
+            { key: '获取途径', value: labelOf(DELIVERY_LABELS, r.delivery) },
+            { key: '办理结果', value: dispositionLabel(r.disposition) || '尚未答复' },
+            { key: '查询码', value: formatQueryCode(r.queryCode) },
+            { key: '内容指纹（SM3）', value: <code class="fingerprint">{r.fingerprint}</code> },
+          ]} />
+          <h2>申请人</h2>
+          <SummaryList rows={[
+            { key: '申请人类型', value: labelOf(APPLICANT_LABELS, r.applicantType) },
+            { key: '姓名或名称', value: a.name },
+            { key: labelOf(ID_TYPE_LABELS, a.idType) || '身份证明', value: a.idNumber },
+            { key: '联系电话', value: a.phone },
+            { key: '通信地址', value: a.address || '—' },
+            ...(a.revealed && a.email ? [{ key: '电子邮箱', value: a.email }] : []),
+          ]} />
+          {view.canReveal && !a.revealed ? (
+            <Form action={`/admin/requests/${r.id}/applicant`} csrf={csrf}><Button variant="secondary">查看完整身份信息（将记入审计日志）</Button></Form>
+          ) : null}
+        </div>
+        <div>
+          <h2>答复期限</h2>
+          <ClockPanel clock={view.clock} record={r} />
+        </div>
+      </div>
+      {view.repeats.length ? (
+        <Notice kind="warning">
+          <strong>可能属于重复申请：</strong>
+          <ul>{view.repeats.map((m) => <li><a href={`/admin/requests/${m.requestId}`}>第 {m.requestId} 号</a>：{m.explanation}</li>)}</ul>
+        </Notice>
+      ) : null}
+      <h2>办理</h2>
+      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
+      <h2>文书</h2>
+      {view.documents.length ? (
+        <TableWrap label="已出具的文书">
+          <table class="table">
+            <thead><tr><th scope="col">文书</th><th scope="col">出具日期</th><th scope="col">送达对象</th><th scope="col">下载</th></tr></thead>
+            <tbody>{view.documents.map((d) => <tr><td><a href={`/admin/requests/${r.id}/documents/${d.id}`}>{d.title}</a></td><td>{d.issuedOn}</td><td>{d.forApplicant ? '申请人' : '第三方或其他机关'}</td><td><a href={`/admin/requests/${r.id}/documents/${d.id}.docx`} download>DOCX<span class="visually-hidden">：{d.title}</span></a></td></tr>)}</tbody>
+          </table>
+        </TableWrap>
+      ) : <p>尚未出具文书。</p>}
+      {view.remedies.length ? (
+        <>
+          <h2>行政复议和行政诉讼</h2>
+          <ul>{view.remedies.map((m) => <li>{m.filedOn} {m.kind === 'review' ? '行政复议' : `行政诉讼（${m.afterReview ? '复议后起诉' : '未经复议直接起诉'}）`}：{REMEDY_OUTCOMES[m.outcome]}{m.concludedOn ? `（${m.concludedOn} 审结）` : ''}</li>)}</ul>
+        </>
+      ) : null}
+      <h2>办理记录</h2>
+      <TableWrap label="办理记录">
+        <table class="table">
+          <thead><tr><th scope="col">生效日期</th><th scope="col">事项</th><th scope="col">说明</th><th scope="col">经办人</th><th scope="col">记录时间</th></tr></thead>
+          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
+        </table>
+      </TableWrap>
+    </>
+  )
+}
+
+export const EVENT_LABELS: Record<string, string> = {
+  registered: '登记', receipt_confirmed: '确认收到', correction_requested: '告知补正', correction_received: '收到补正', correction_lapsed: '逾期未补正',
+  consultation_sent: '征求意见', consultation_answered: '收到意见', consultation_deemed: '逾期未提出意见', extension_granted: '延长答复期限',
+  reasons_requested: '要求说明理由', reasons_received: '收到理由', later_date_set: '确定延迟答复期限', fee_notice_sent: '发出收费通知', fee_paid: '已缴费',
+  fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
+  reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
+}
+
+export function StaffLetterPage({ caseId, title, html }: { caseId: number; title: string; html: string }): ComponentChildren {
+  return (
+    <>
+      <p><a href={`/admin/requests/${caseId}`}>返回第 {caseId} 号申请</a></p>
+      <h1 class="visually-hidden">{title}</h1>
+      <div class="letter-frame" dangerouslySetInnerHTML={{ __html: html }} />
+    </>
+  )
+}
