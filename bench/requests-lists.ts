@@ -201,6 +201,8 @@ async function measure(label: 'PGlite' | 'PostgreSQL', db: Db) {
   console.log(`${label}: ${CASES} cases over ${units.length} units (${templates.length} registered through registerRequest in ${round(templatesMs / 1000, 1)} s incl. set-up; copies in ${round(copyMs / 1000, 1)} s); ` +
     `states ${stateCounts.map((s) => `${s.state} ${s.n}`).join(', ')}; overdue ${overdue}; ${UNIT_CODE_OF_USER} has ${unitOpen}`)
 
+  if (process.env.BENCH_EXPLAIN) await explain(db, fgwId, dueSoonOn)
+
   const app = await buildApp({ config, db, clock, logger: false })
   const port = await freePort()
   await app.listen({ host: HOST, port })
@@ -249,6 +251,28 @@ async function measure(label: 'PGlite' | 'PostgreSQL', db: Db) {
   if (second.dueSoon + second.overdue + second.escalated !== 0) throw new BenchError(`${label}: the second reminder run wrote events again: ${JSON.stringify(second)}`)
   console.log(`  runDeadlineReminders: first ${firstRun.ms} ms ${JSON.stringify(firstRun.result)}, second ${secondRun.ms} ms ${JSON.stringify(secondRun.result)}`)
   return { database: label, cases: CASES, units: units.length, templates: templates.length, setupMs: round(templatesMs), copyMs: round(copyMs), overdue, unitCases: unitOpen, states: Object.fromEntries(stateCounts.map((s) => [s.state, Number(s.n)])), pages: figures, reminders: { first: firstRun, second: secondRun } }
+}
+
+/** BENCH_EXPLAIN=1: the query plans of the page queries (the SQL that listCases and countOpenByUnit send, written out). */
+async function explain(db: Db, unitId: number, dueSoonOn: string): Promise<void> {
+  const open = sql.join(OPEN_STATES.map((s) => sql`${s}`))
+  const page = (where: ReturnType<typeof sql>, offset: number) =>
+    sql`select c.*, a.name_masked from request_cases c join request_applicants a on a.case_id = c.id where c.id in (select c.id from request_cases c where ${where} order by c.due_on asc nulls last, c.id desc limit 30 offset ${offset}) order by c.due_on asc nulls last, c.id desc`
+  const unitOpen = sql`c.organisation_id in (${unitId}) and c.state in (${open})`
+  const regionOpen = sql`c.state in (${open})`
+  const overdue = sql`c.state in (${open}) and c.due_on < ${TODAY}`
+  const queries = {
+    'unit count': sql`select count(*) from request_cases c where ${unitOpen}`,
+    'unit page': page(unitOpen, 0),
+    'region count': sql`select count(*) from request_cases c where ${regionOpen}`,
+    'region page': page(regionOpen, 0),
+    'overdue page 10': page(overdue, 270),
+    'overview': sql`select organisation_id, count(*), count(*) filter (where due_on >= ${TODAY} and due_on <= ${dueSoonOn}), count(*) filter (where due_on < ${TODAY}) from request_cases where state in (${open}) group by organisation_id`,
+  }
+  for (const [name, query] of Object.entries(queries)) {
+    const plan = await sql<{ 'QUERY PLAN': string }>`explain analyze ${query}`.execute(db)
+    console.log(`  EXPLAIN ANALYZE ${name}:\n    ${plan.rows.map((r) => r['QUERY PLAN']).join('\n    ')}`)
+  }
 }
 
 runMain('bench/requests-lists', async () => {

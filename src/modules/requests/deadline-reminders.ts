@@ -33,6 +33,17 @@ export async function runDeadlineReminders(deps: { db: Db; clock: Clock }): Prom
   const dueSoonOn = addWorkingDays(today, REMINDER_WORKING_DAYS, calendar).date
   const candidates = await deps.db.selectFrom('request_cases').select(['id', 'due_on']).where('state', 'in', ['in_progress', 'consulting', 'awaiting_reasons'])
     .where('due_on', 'is not', null).where('due_on', '<=', dueSoonOn).orderBy('due_on').execute()
+  // The reminders already written for the candidates' current due dates, in one query: a case with nothing left to
+  // write opens no transaction (a second run over 10,000 open cases was one locked transaction per case —
+  // bench/requests-lists.ts). The transaction below still checks again under the row lock.
+  const written = new Set<string>()
+  if (candidates.length) {
+    const rows = await deps.db.selectFrom('request_events as e').innerJoin('request_cases as c', 'c.id', 'e.case_id')
+      .select(['e.case_id', 'e.type', sql<string>`e.details->>'dueOn'`.as('due_on')])
+      .where('e.type', 'in', ['reminder_due_soon', 'reminder_overdue', 'supervision_requested'])
+      .where('c.state', 'in', ['in_progress', 'consulting', 'awaiting_reasons']).where('c.due_on', 'is not', null).where('c.due_on', '<=', dueSoonOn).execute()
+    for (const r of rows) written.add(`${r.case_id}|${r.type}|${r.due_on}`)
+  }
   const run: ReminderRun = { dueSoon: 0, overdue: 0, escalated: 0 }
   for (const candidate of candidates) {
     const dueOn = candidate.due_on!
@@ -43,6 +54,7 @@ export async function runDeadlineReminders(deps: { db: Db; clock: Clock }): Prom
       // Escalate once the case is ESCALATION_WORKING_DAYS working days past due.
       if (addWorkingDays(dueOn, ESCALATION_WORKING_DAYS, calendar).date < today) kinds.push('supervision_requested')
     }
+    if (kinds.every((kind) => written.has(`${candidate.id}|${kind}|${dueOn}`))) continue
     await deps.db.transaction().execute(async (trx) => {
       const record = await lockCase(trx, candidate.id)
       if (!record || !OPEN.includes(record.state) || record.dueOn !== dueOn) return
