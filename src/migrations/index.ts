@@ -8,6 +8,7 @@ import * as m0005 from './0005_create_catalogue_relations.ts'
 import * as m0006 from './0006_publisher_settings.ts'
 import * as m0007 from './0007_disclosure_guides.ts'
 import * as m0020 from './0020_create_letter_cases.ts'
+import * as m0021 from './0021_letter_case_list_indexes.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_publisher_settings': m0006,
   '0007_disclosure_guides': m0007,
   '0020_create_letter_cases': m0020,
+  '0021_letter_case_list_indexes': m0021,
 }

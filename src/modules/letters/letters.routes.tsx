@@ -71,7 +71,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
       .map(([key, q]) => ({ key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: q.states.reduce((n, s) => n + (counts[s] ?? 0), 0), states: q.states }))
     const queueKey = typeof q.queue === 'string' && queues.some((x) => x.key === q.queue) ? q.queue : office ? 'received' : 'dispatched'
     const queue = queues.find((x) => x.key === queueKey)!
-    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize })
+    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize, knownTotal: queue.count })
     const units = new Map((await listOrganisations(deps.db, actor.regionId)).map((o) => [o.id, o.shortName]))
     const soon = await soonDate()
     const flags = new Map<number, DueFlag>()
