@@ -350,9 +350,11 @@ CREATE UNIQUE INDEX letter_cases_case_no_key ON letter_cases (case_no);
 CREATE UNIQUE INDEX letter_cases_idempotency_key_key ON letter_cases (idempotency_key);
 CREATE UNIQUE INDEX letter_cases_pkey ON letter_cases (id);
 CREATE UNIQUE INDEX letter_cases_query_code_key ON letter_cases (query_code);
+CREATE INDEX letter_cases_queue_idx ON letter_cases (region_id, state, received_at DESC, id DESC);
+CREATE INDEX letter_cases_received_idx ON letter_cases (region_id, received_at DESC, id DESC);
 CREATE INDEX letter_cases_source_idx ON letter_cases (source_hash, received_at);
 CREATE INDEX letter_cases_state_idx ON letter_cases (state, received_on);
-CREATE INDEX letter_cases_unit_idx ON letter_cases (unit_id, state);
+CREATE INDEX letter_cases_unit_queue_idx ON letter_cases (unit_id, state, received_at DESC, id DESC);
 
 create table letter_events (
   id integer not null default nextval('letter_events_id_seq'::regclass),

@@ -91,6 +91,11 @@ describeInBrowser('区长信箱 in the browser', () => {
     caseUrl = new URL(staff.url()).pathname
     await checkAxe(staff, 'case page, received')
     await screenshot(staff, 'letters-case-received')
+    expect(await staff.locator('body').textContent()).not.toContain('张三丰')
+    await clickAndWait(staff, staff.getByRole('button', { name: '查看完整姓名和电话' }))
+    expect(await staff.locator('.contact-details').textContent()).toContain('张三丰')
+    await checkAxe(staff, 'case page, contact shown (audited)')
+    await screenshot(staff, 'letters-case-contact-shown')
     await staff.getByRole('radio', { name: '受理', exact: true }).check()
     await clickAndWait(staff, staff.getByRole('button', { name: '提交受理意见' }))
     expect(await notice(staff).textContent()).toBe('受理意见已记录。')

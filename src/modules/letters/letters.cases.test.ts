@@ -13,7 +13,7 @@ import { mergeCase, splitCase } from './merge-cases.ts'
 import { caseForWriter, FOLLOW_UP_FAILED, rateReply, reopenByWriter } from './public-follow-up.ts'
 import { registerCall } from './register-call.ts'
 import { escalateOverdueCases } from './escalate-overdue.ts'
-import { eventsOfCase, findCase, sealedContact } from './letters.repository.ts'
+import { countByState, eventsOfCase, findCase, listCases, sealedContact } from './letters.repository.ts'
 import { FLOOD_LIMITS, submitLetter } from './submit-letter.ts'
 
 const security = { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, loginLockMinutes: 15, ipMaxFailures: 30, enforcePasswordChange: false }
@@ -173,5 +173,30 @@ describeEachDatabase('letters cases', (database) => {
     const proposal = await proposeAmendment(database().db, { lines: '2026-12-01 休 测试休息日', title: '测试调整', docNo: '', url: '', reason: '测试：增加一天休息日' })
     await storeCalendarVersion({ db: database().db, clock, actorUserId: gkb.userId, audit: async () => undefined }, proposal)
     expect((await findCase(database().db, sent.caseId))!.dueOn).toBe('2026-12-14')
+  })
+
+  it('pages a queue newest first with its total, and a unit sees only its own cases with their due dates', async () => {
+    const gkb = await actor('gkb')
+    const region = (await findOrganisationByCode(database().db, 'fgw'))!.regionId
+    const sent = []
+    for (let i = 0; i < 5; i++) sent.push((await submitLetter(ctx(null, `198.51.100.${60 + i}`), region, letter({ subject: `分页测试来信${i}` }), null, SECRET)).caseId)
+    await acceptCase(ctx(gkb), sent[0]!)
+    await dispatchCase(ctx(gkb), sent[0]!, await unitId('czj'))
+    const received = (await countByState(database().db, region)).received!
+    const pages = []
+    for (let offset = 0; offset < received; offset += 2) pages.push(await listCases(database().db, { regionId: region, states: ['received'], limit: 2, offset }))
+    const ids = pages.flatMap((p) => p.rows.map((c) => c.id))
+    expect(pages.every((p) => p.total === received)).toBe(true)
+    expect(new Set(ids).size).toBe(received)
+    expect(ids).toEqual([...ids].sort((a, b) => b - a)) // same received_at: newest id first
+    expect(ids.slice(0, 4)).toEqual([sent[4], sent[3], sent[2], sent[1]])
+    const known = await listCases(database().db, { regionId: region, states: ['received'], limit: 2, offset: 0, knownTotal: 99 })
+    expect(known.total).toBe(99)
+    const czj = await listCases(database().db, { regionId: region, unitId: await unitId('czj'), states: ['dispatched'], limit: 30, offset: 0 })
+    expect(czj.rows.map((c) => c.id)).toContain(sent[0])
+    expect(czj.rows.every((c) => c.unitId === czj.rows[0]!.unitId && c.dueOn !== null)).toBe(true)
+    expect((await listCases(database().db, { regionId: region, unitId: await unitId('fgw'), states: ['dispatched'], limit: 30, offset: 0 })).rows.map((c) => c.id)).not.toContain(sent[0])
+    const due = await listCases(database().db, { regionId: region, states: ['dispatched'], dueBy: '2099-12-31', limit: 30, offset: 0 })
+    expect(due.rows.map((c) => c.id)).toContain(sent[0])
   })
 })

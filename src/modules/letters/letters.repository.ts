@@ -139,16 +139,30 @@ export interface CaseFilter {
   offset: number
 }
 
-/** A page of cases, newest first, with the total. */
-export async function listCases(db: Executor, filter: CaseFilter): Promise<{ rows: LetterCase[]; total: number }> {
-  let q = casesWithClock(db).where('letter_cases.region_id', '=', filter.regionId)
-  if (filter.unitId !== undefined) q = q.where('letter_cases.unit_id', '=', filter.unitId)
-  if (filter.states?.length) q = q.where('letter_cases.state', 'in', filter.states as CaseState[])
-  if (filter.dueBy) q = q.where('tc.state', '<>', 'stopped').where('tc.due_on', '<=', filter.dueBy)
-  // Sequential: PGlite has one connection (DESIGN.md §2).
-  const rows = await q.orderBy('letter_cases.received_at', 'desc').orderBy('letter_cases.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
-  const total = await q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-  return { rows: rows.map(toCase), total: Number(total.n) }
+/**
+ * A page of cases, newest first, with the total. The page of ids is chosen on letter_cases alone (indexes in page
+ * order, migration 0021) and only those rows are joined to their clocks; the count needs no join either. A caller
+ * that has already counted the queue (countByState) passes `knownTotal` and no count is run.
+ */
+export async function listCases(db: Executor, filter: CaseFilter & { knownTotal?: number }): Promise<{ rows: LetterCase[]; total: number }> {
+  const newestFirst = <Q extends { orderBy: (...a: any[]) => any }>(q: Q) => q.orderBy('letter_cases.received_at', 'desc').orderBy('letter_cases.id', 'desc') as Q
+  if (filter.dueBy) {
+    let q = casesWithClock(db).where('letter_cases.region_id', '=', filter.regionId)
+    if (filter.unitId !== undefined) q = q.where('letter_cases.unit_id', '=', filter.unitId)
+    if (filter.states?.length) q = q.where('letter_cases.state', 'in', filter.states as CaseState[])
+    q = q.where('tc.state', '<>', 'stopped').where('tc.due_on', '<=', filter.dueBy)
+    // Sequential: PGlite has one connection (DESIGN.md §2).
+    const rows = await newestFirst(q).limit(filter.limit).offset(filter.offset).execute()
+    const total = await q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    return { rows: rows.map(toCase), total: Number(total.n) }
+  }
+  let ids = db.selectFrom(CASES).where('letter_cases.region_id', '=', filter.regionId)
+  if (filter.unitId !== undefined) ids = ids.where('letter_cases.unit_id', '=', filter.unitId)
+  if (filter.states?.length) ids = ids.where('letter_cases.state', 'in', filter.states as CaseState[])
+  const pageIds = newestFirst(ids.select('letter_cases.id')).limit(filter.limit).offset(filter.offset)
+  const rows = await newestFirst(casesWithClock(db).where('letter_cases.id', 'in', pageIds)).execute()
+  const total = filter.knownTotal ?? Number((await ids.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+  return { rows: rows.map(toCase), total }
 }
 
 /** Counts of cases per state for a region, or one unit. */

@@ -82,6 +82,41 @@ describe('公众诉求 back office', () => {
     expect((await new Client(app).get('/admin/letters')).statusCode).toBe(303)
   })
 
+  it('shows the writer\'s full name and phone only through an audited POST; another unit gets 404 and the denial is audited', async () => {
+    const auditRows = (action: string, outcome: string) => database.db.selectFrom('audit_log').selectAll().where('action', '=', action).where('outcome', '=', outcome)
+      .where('target_type', '=', 'letter_case').where('target_id', '=', String(caseId)).execute()
+    const editor = await as('fgw.editor')
+    const page = await editor.get(`/admin/letters/${caseId}`)
+    expect(page.body).toContain('查看完整姓名和电话')
+    expect(page.body).not.toContain('13600006666')
+    expect(page.body).not.toContain('赵六')
+    expect(await auditRows('letters.contact_revealed', 'success')).toHaveLength(0)
+
+    const without = await editor.post(`/admin/letters/${caseId}/contact`, {}, { csrf: false })
+    expect(without.statusCode).toBe(403)
+    expect(await auditRows('letters.contact_revealed', 'success')).toHaveLength(0)
+
+    const shown = await editor.post(`/admin/letters/${caseId}/contact`, {})
+    expect(shown.statusCode).toBe(200)
+    expect(text(shown, '.contact-details')).toContain('赵六　13600006666')
+    const [row, ...more] = await auditRows('letters.contact_revealed', 'success')
+    expect(more).toHaveLength(0)
+    expect(row).toMatchObject({ actor_username: 'fgw.editor', organisation_id: fgwId, ip: '192.0.2.121' })
+    expect(row!.occurred_at.toISOString()).toBe('2026-11-27T02:00:00.000Z')
+    expect(JSON.stringify(row!.details)).not.toContain('13600006666')
+
+    const czj = await as('czj.editor')
+    await czj.get('/admin/letters')
+    const deniedBefore = (await auditRows('letters.handle', 'denied')).length
+    const refused = await czj.post(`/admin/letters/${caseId}/contact`, {})
+    expect(refused.statusCode).toBe(404)
+    expect(refused.body).not.toContain('13600006666')
+    const denied = await auditRows('letters.handle', 'denied')
+    expect(denied).toHaveLength(deniedBefore + 1)
+    expect(denied.at(-1)).toMatchObject({ actor_username: 'czj.editor' })
+    expect(await auditRows('letters.contact_revealed', 'success')).toHaveLength(1)
+  })
+
   it('registers a hotline call answered on the spot', async () => {
     const gkb = await as('gkb')
     await gkb.get('/admin/letters/calls/new')

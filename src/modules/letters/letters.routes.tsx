@@ -10,7 +10,8 @@ import {
 } from './case-actions.ts'
 import { attachmentsOfCase, letterAttachmentContent } from './letter-attachments.ts'
 import { CallForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm, ReplyForm, ScreenForm, UnitForm } from './letters.forms.ts'
-import { countByState, eventsOfCase, findCase, listCases, mergedInto, sealedContact, type LetterCase } from './letters.repository.ts'
+import { countByState, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
+import { revealContact } from './reveal-contact.ts'
 import { mergeCase, splitCase } from './merge-cases.ts'
 import { registerCall } from './register-call.ts'
 import { availableCaseActions, suggestUnits, type CategoryKey, type ChannelKey, type NotAcceptedReason, type SupervisionGrade } from './rules/index.ts'
@@ -70,7 +71,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
       .map(([key, q]) => ({ key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: q.states.reduce((n, s) => n + (counts[s] ?? 0), 0), states: q.states }))
     const queueKey = typeof q.queue === 'string' && queues.some((x) => x.key === q.queue) ? q.queue : office ? 'received' : 'dispatched'
     const queue = queues.find((x) => x.key === queueKey)!
-    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize })
+    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize, knownTotal: queue.count })
     const units = new Map((await listOrganisations(deps.db, actor.regionId)).map((o) => [o.id, o.shortName]))
     const soon = await soonDate()
     const flags = new Map<number, DueFlag>()
@@ -83,7 +84,6 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
   async function renderCase(request: FastifyRequest, reply: FastifyReply, extra: Partial<CaseModel> = {}, status = 200) {
     const { c, party } = await caseForActor(ctx(request), idOf(request))
     const actor = requireActor(ctx(request))
-    const sealed = (await sealedContact(deps.db, c.id))!
     const units = await unitOptions(actor.regionId)
     const users = new Map((await listUsers(deps.db, {})).map((u) => [u.id, u.displayName]))
     const unitNames = new Map(units.map((u) => [u.id, u.label]))
@@ -99,7 +99,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
     const mergedIntoCase = c.mergedIntoId ? await findCase(deps.db, c.mergedIntoId) : undefined
     const model: CaseModel = {
       c, party, actions: availableCaseActions({ state: c.state, extended: c.extended }, party).filter((a) => a !== 'rate' && a !== 'reopen'),
-      contact: { name: deps.cipher.decrypt(sealed.nameSealed), phone: deps.cipher.decrypt(sealed.phoneSealed) },
+      contact: null,
       unitName: c.unitId ? unitNames.get(c.unitId) ?? null : null, addressedUnitName: c.addressedUnitId ? unitNames.get(c.addressedUnitId) ?? null : null,
       events, attachments: await attachmentsOfCase(deps.db, c.id), units: units.map(({ value, label }) => ({ value, label })), suggestions,
       mergedLetters: await mergedInto(deps.db, c.id), mergedIntoNo: mergedIntoCase?.caseNo ?? null, dueFlag: await dueFlagOf(c, await soonDate()),
@@ -109,6 +109,12 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
   }
 
   app.get('/admin/letters/:id', { preHandler: staff }, async (request, reply) => renderCase(request, reply))
+
+  // 查看完整姓名和电话: a POST (CSRF) that writes an audit entry, then shows the case page with the contact.
+  app.post('/admin/letters/:id/contact', { preHandler: staff }, async (request, reply) => {
+    const contact = await revealContact(ctx(request), idOf(request))
+    return renderCase(request, reply, { contact })
+  })
 
   app.get('/admin/letters/:id/attachments/:aid', { preHandler: staff }, async (request, reply) => {
     const { c } = await caseForActor(ctx(request), idOf(request))

@@ -67,7 +67,8 @@ export interface CaseModel {
   c: LetterCase
   party: Party
   actions: CaseAction[]
-  contact: { name: string; phone: string }
+  /** The full name and phone, only after an audited 查看完整姓名和电话 (POST …/contact); null otherwise. */
+  contact: { name: string; phone: string } | null
   unitName: string | null
   addressedUnitName: string | null
   events: (LetterEvent & { actorName: string; unitName: string | null })[]
@@ -104,7 +105,9 @@ export function CasePage({ model }: { model: CaseModel }) {
         { key: '渠道', value: CHANNELS[c.channel].label + (model.addressedUnitName ? `（写给${model.addressedUnitName}）` : '') },
         { key: '类别', value: CATEGORIES[c.category].label },
         { key: '来信（来电）时间', value: formatInstant(c.receivedAt) },
-        { key: '来信人', value: <>{c.contactNameMasked}　{c.contactPhoneMasked}<details class="contact-details"><summary>查看完整姓名和电话（仅用于办理和回访）</summary>{model.contact.name}　{model.contact.phone}</details></> },
+        { key: '来信人', value: <>{c.contactNameMasked}　{c.contactPhoneMasked}{model.contact
+          ? <p class="contact-details"><strong>{model.contact.name}　{model.contact.phone}</strong><br />（仅用于办理和回访；本次查看已记入审计日志）</p>
+          : <Form action={`/admin/letters/${c.id}/contact`} csrf={model.csrf} class="contact-details"><Button variant="link">查看完整姓名和电话</Button><span class="hint">（仅用于办理和回访，查看会记入审计日志）</span></Form>}</> },
         { key: '同意公开', value: c.publishConsent ? '同意' : '不同意' },
         ...(model.unitName ? [{ key: '承办单位', value: model.unitName }] : []),
         ...(c.dueOn ? [{ key: '答复期限', value: `${c.dueOn}${c.extended ? '（已延期）' : ''}` }] : []),
