@@ -42,7 +42,7 @@ it('charges 按件 from the eleventh application of the month, pauses the clock 
   expect(eleventh.event).toMatchObject({ type: 'fee_notice_sent', amountYuan: 100 })
   await recordStep(editor, ids[10]!, eleventh.event, eleventh.extras)
   expect((await findCase(db, ids[10]!))!.state).toBe('awaiting_fee')
-  await expect(recordStep(editor, ids[10]!, { type: 'decided', on: '2026-11-21', decision: { code: 'granted', answerForm: 'provided' } })).rejects.toThrow(StepRefusedError)
+  await expect(recordStep(editor, ids[10]!, { type: 'decided', on: '2026-11-21', decision: { code: 'granted', answerForm: 'provided' } }, { howProvided: '随本答复书提供纸质复印件' })).rejects.toThrow(StepRefusedError)
   await recordStep(editor, ids[10]!, { type: 'fee_paid', on: '2026-11-24' })
   expect((await findClock(db, 'request_case', String(ids[10])))!.events.map((e) => e.type)).toEqual(['start', 'pause', 'resume'])
   const twelfth = await prepareFeeNotice(editor, (await findCase(db, ids[11]!))!, { on: '2026-11-13', method: 'per_application', pages: null, form: null, paymentMethod: '到财政局缴纳' })
