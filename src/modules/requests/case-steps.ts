@@ -10,7 +10,7 @@ import type { LetterExtras } from './issue-letters.tsx'
 import type { FeeNoticeForm } from './prepare-fee-notice.ts'
 import { canOnCase } from './requests.policy.ts'
 import {
-  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, WITHHOLDING_GROUNDS, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
+  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
 } from './rules/index.ts'
 
 export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'number' | 'withheldRows'
@@ -178,7 +178,7 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
     else if (f.kind === 'number' && value && !(Number.isFinite(Number(value)) && Number(value) > 0)) errors.push({ field: f.name, message: `${f.label}应为大于零的数字` })
     else if (f.options && f.kind !== 'checkboxes' && value && !f.options.some((o) => o.value === value)) errors.push({ field: f.name, message: `请从列表中选择${f.label.replace(/（.*）$/, '')}` })
   }
-  if (errors.length) return { ok: false, errors }
+  if (errors.length && type !== 'decided') return { ok: false, errors }
   const v = (name: string) => str(body, name)
   const date = v('on')
   const party = v('party') as 'third_party' | 'agency'
@@ -211,8 +211,9 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
         provided: v('provided'), howProvided: v('howProvided'), basisLaw: v('basisLaw'), basisProvision: v('basisProvision'),
         previousDocNo: v('previousDocNo'), previousAnswerOn: v('previousAnswerOn'), applicantResponse: v('applicantResponse'), withheldParts: parts,
       }
+      // The form's own checks and the letter's facts are reported together (one round of corrections).
       const checked = checkAnswerFacts(code, v('answerForm') || null, v('reasons') || null, facts)
-      if (!checked.ok) return { ok: false, errors: checked.errors }
+      if (errors.length || !checked.ok) return { ok: false, errors: [...errors, ...(checked.ok ? [] : checked.errors.filter((e) => !errors.some((f) => f.field === e.field)))] }
       const withheld = code === 'partial' ? combinedWithheld(checked.facts.withheldParts ?? []) : parts.length ? combinedWithheld(parts) : null
       return {
         ok: true,
