@@ -133,7 +133,8 @@ describeInBrowser('依申请公开 in the browser', () => {
     await screenshot(staff, 'requests-decision-form-desktop')
     await clickAndWait(staff, box.getByRole('button', { name: '作出答复' }))
     // The second row lacks its reason: refused, nothing recorded.
-    expect(await staff.locator('.error-summary').textContent()).toContain('不予公开的第 2 部分：请说明不予公开的理由')
+    expect(await staff.locator('.error-summary').textContent()).toContain('请按提示修改')
+    expect(await box.textContent()).toContain('不予公开的第 2 部分：请说明不予公开的理由')
     expect(await staff.locator('main').textContent()).not.toContain('已答复')
     {
       const phone = await site.newContext(PHONE)
