@@ -59,8 +59,8 @@ export async function seedDemoRequests(db: Db, clock: Clock, dataKey: string): P
   const c6 = await register(app(czj, '吴海涛', '2025年区级部门预算公开说明', { channel: 'in_person', facts: { submittedOn: d(60) } }), editor.czj)
   await recordStep(ctx(editor.czj), c6, {
     type: 'decided', on: d(45),
-    decision: { code: 'partial', withheld: { description: '涉及个人的补助名单', grounds: ['third_party'], explanation: '涉及个人隐私，公开会对第三方合法权益造成损害' }, thirdPartyInterest: 'privacy' },
-  }, { provided: '预算公开说明正文', howProvided: '通过网站下载' })
+    decision: { code: 'partial', thirdPartyInterest: 'privacy' },
+  }, { provided: '预算公开说明正文', howProvided: '通过网站下载', withheldParts: [{ part: '涉及个人的补助名单', grounds: ['third_party'], reason: '涉及个人隐私，公开会对第三方合法权益造成损害' }] })
   await recordStep(ctx(editor.czj), c6, { type: 'delivered', on: d(44), method: 'online_download' })
   await recordStep(ctx(editor.czj), c6, { type: 'archived', on: d(40) })
   await recordStep(ctx(editor.czj), c6, { type: 'review_filed', on: d(30) })

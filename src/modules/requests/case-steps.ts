@@ -5,14 +5,15 @@
 import { dateField, isRealDate } from '../../platform/http/forms.ts'
 import type { FieldMessage } from '../../platform/http/errors.ts'
 import type { Actor } from '../orgs/index.ts'
+import { checkAnswerFacts, combinedWithheld, type AnswerFacts, type WithheldPartFacts } from './answer-facts.ts'
 import type { LetterExtras } from './issue-letters.tsx'
 import type { FeeNoticeForm } from './prepare-fee-notice.ts'
 import { canOnCase } from './requests.policy.ts'
 import {
-  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, WITHHOLDING_GROUNDS, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
+  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
 } from './rules/index.ts'
 
-export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'number'
+export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'number' | 'withheldRows'
 
 export interface StepField {
   name: string
@@ -89,10 +90,13 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
       { name: 'answerForm', label: '答复形式（予以公开或本机关不掌握时选择）', kind: 'select', options: Object.entries(ANSWER_FORMS).map(([value, f]) => ({ value, label: `${f.article}：${f.label}` })) },
       { name: 'reasons', label: '理由或说明', kind: 'textarea', hint: '不予公开、不属于本机关负责公开的，必须说明理由' },
       { name: 'provided', label: '提供的信息内容（予以公开、部分公开时填写）', kind: 'textarea' },
-      { name: 'howProvided', label: '提供或获取的方式', kind: 'text' },
-      { name: 'withheldDescription', label: '不予公开的内容（部分公开时填写）', kind: 'textarea' },
-      { name: 'withheldGrounds', label: '不予公开部分的依据（部分公开时选择）', kind: 'checkboxes', options: Object.entries(WITHHOLDING_GROUNDS).map(([value, g]) => ({ value, label: `${g.label}（${g.article}）` })) },
-      { name: 'withheldExplanation', label: '不予公开的理由（部分公开时填写）', kind: 'textarea' },
+      { name: 'howProvided', label: '提供或获取的方式', kind: 'text', hint: '予以公开、部分公开、已主动公开、公开出版物、行政查询时填写，如“随本答复书提供纸质复印件”' },
+      { name: 'withheld', label: '不予公开的部分（部分公开时逐项填写）', kind: 'withheldRows', hint: '每一部分写明不予公开的内容、依据和理由（第三十七条）；不够时点“添加一行”' },
+      { name: 'basisLaw', label: '依据的法律、法规名称（法律法规禁止公开、要求确认或重新出具、其他处理时填写）', kind: 'text', hint: '写全称，不带书名号，如 中华人民共和国保守国家秘密法' },
+      { name: 'basisProvision', label: '依据的具体条款', kind: 'text', hint: '如 第九条第一款' },
+      { name: 'previousDocNo', label: '已作答复的发文字号（重复申请时填写）', kind: 'text', hint: '发现重复申请时已按先前的案件预填，请核对' },
+      { name: 'previousAnswerOn', label: '已作答复的日期（重复申请时填写）', kind: 'date', hint: '格式 YYYY-MM-DD' },
+      { name: 'applicantResponse', label: '申请人说明理由的情况（申请数量、频次明显超过合理范围不予处理时填写）', kind: 'textarea' },
       { name: 'thirdPartyInterest', label: '保护的第三方权益（涉及第三方时选择）', kind: 'select', options: [{ value: 'trade_secret', label: '商业秘密' }, { value: 'privacy', label: '个人隐私' }, { value: 'other', label: '其他合法权益' }] },
       { name: 'agencyName', label: '负责公开的机关名称（不属于本机关负责公开且能确定时填写）', kind: 'text' }, { name: 'agencyContact', label: '该机关联系方式', kind: 'text' }],
   },
@@ -167,13 +171,14 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
   const step = STEPS[type]
   const errors: FieldMessage[] = []
   for (const f of step.fields) {
+    if (f.kind === 'withheldRows') continue
     const value = f.kind === 'checkboxes' ? list(body, f.name).join(',') : str(body, f.name)
     if (f.required && !value) errors.push({ field: f.name, message: `请填写${f.label.replace(/（.*）$/, '')}` })
     else if (f.kind === 'date' && value && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value))) errors.push({ field: f.name, message: `${f.label.replace(/（.*）$/, '')}应写成 YYYY-MM-DD，如 2026-11-27` })
     else if (f.kind === 'number' && value && !(Number.isFinite(Number(value)) && Number(value) > 0)) errors.push({ field: f.name, message: `${f.label}应为大于零的数字` })
     else if (f.options && f.kind !== 'checkboxes' && value && !f.options.some((o) => o.value === value)) errors.push({ field: f.name, message: `请从列表中选择${f.label.replace(/（.*）$/, '')}` })
   }
-  if (errors.length) return { ok: false, errors }
+  if (errors.length && type !== 'decided') return { ok: false, errors }
   const v = (name: string) => str(body, name)
   const date = v('on')
   const party = v('party') as 'third_party' | 'agency'
@@ -199,18 +204,27 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
       return { ok: true, event: { type, on: date, amountYuan: 0, payBy: date }, extras: { paymentMethod: v('paymentMethod') },
         feeForm: { on: date, method: v('method'), pages: v('pages') ? Number(v('pages')) : null, form: v('form') || null, paymentMethod: v('paymentMethod') } }
     case 'decided': {
-      const grounds = list(body, 'withheldGrounds')
-      const withheld = v('withheldDescription') || grounds.length || v('withheldExplanation') ? { description: v('withheldDescription'), grounds, explanation: v('withheldExplanation') } : null
+      const code = v('code')
+      const rows = withheldRows(body)
+      const parts = rows.filter((_, i) => rows.slice(i).some((r) => r.part || r.grounds.length || r.reason)) as WithheldPartFacts[]
+      const facts: AnswerFacts = {
+        provided: v('provided'), howProvided: v('howProvided'), basisLaw: v('basisLaw'), basisProvision: v('basisProvision'),
+        previousDocNo: v('previousDocNo'), previousAnswerOn: v('previousAnswerOn'), applicantResponse: v('applicantResponse'), withheldParts: parts,
+      }
+      // The form's own checks and the letter's facts are reported together (one round of corrections).
+      const checked = checkAnswerFacts(code, v('answerForm') || null, v('reasons') || null, facts)
+      if (errors.length || !checked.ok) return { ok: false, errors: [...errors, ...(checked.ok ? [] : checked.errors.filter((e) => !errors.some((f) => f.field === e.field)))] }
+      const withheld = code === 'partial' ? combinedWithheld(checked.facts.withheldParts ?? []) : parts.length ? combinedWithheld(parts) : null
       return {
         ok: true,
         event: {
           type, on: date,
           decision: {
-            code: v('code'), answerForm: v('answerForm') || null, reasons: v('reasons') || null, withheld, thirdPartyInterest: v('thirdPartyInterest') || null,
+            code, answerForm: v('answerForm') || null, reasons: v('reasons') || null, withheld, thirdPartyInterest: v('thirdPartyInterest') || null,
             responsibleAgency: v('agencyName') ? { name: v('agencyName'), contact: v('agencyContact') || null } : null,
           },
         },
-        extras: { provided: v('provided'), howProvided: v('howProvided') },
+        extras: { ...checked.facts, ...(code === 'not_processed_petition' && v('howProvided') ? { howProvided: v('howProvided') } : {}) },
       }
     }
     case 'delivered':
@@ -220,6 +234,19 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
     case 'remedy_decided':
       return { ok: true, event: { type, on: date, kind: v('kind') as 'review', outcome: v('outcome') as 'upheld' }, extras: {} }
   }
+}
+
+/** Rows the decision form shows for withheld parts (three, more after “添加一行”). */
+export const WITHHELD_ROWS = { initial: 3, max: 20 }
+
+export function withheldRowCount(body: Record<string, string | string[]>): number {
+  const n = Number(str(body, 'withheldRows'))
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, WITHHELD_ROWS.max) : WITHHELD_ROWS.initial
+}
+
+/** The withheld rows as entered (withheldPart1, withheldGrounds1, withheldReason1, …). */
+function withheldRows(body: Record<string, string | string[]>): { part: string; grounds: string[]; reason: string }[] {
+  return Array.from({ length: withheldRowCount(body) }, (_, i) => ({ part: str(body, `withheldPart${i + 1}`), grounds: list(body, `withheldGrounds${i + 1}`), reason: str(body, `withheldReason${i + 1}`) }))
 }
 
 /** True for a step type the forms know. */

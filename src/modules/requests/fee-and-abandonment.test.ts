@@ -4,6 +4,8 @@ import { openTestPglite, type TestDatabase } from '../../../test/support/test-da
 import { fixedClock } from '../../platform/clock.ts'
 import { findClock } from '../calendar/index.ts'
 import { findOrganisationByCode } from '../orgs/index.ts'
+import { chineseDate } from './documents/index.ts'
+import { openLetter } from './issue-letters.tsx'
 import { prepareFeeNotice } from './prepare-fee-notice.ts'
 import { recordStep, StepRefusedError } from './record-step.ts'
 import { registerRequest } from './register-request.ts'
@@ -42,7 +44,7 @@ it('charges 按件 from the eleventh application of the month, pauses the clock 
   expect(eleventh.event).toMatchObject({ type: 'fee_notice_sent', amountYuan: 100 })
   await recordStep(editor, ids[10]!, eleventh.event, eleventh.extras)
   expect((await findCase(db, ids[10]!))!.state).toBe('awaiting_fee')
-  await expect(recordStep(editor, ids[10]!, { type: 'decided', on: '2026-11-21', decision: { code: 'granted', answerForm: 'provided' } })).rejects.toThrow(StepRefusedError)
+  await expect(recordStep(editor, ids[10]!, { type: 'decided', on: '2026-11-21', decision: { code: 'granted', answerForm: 'provided' } }, { howProvided: '随本答复书提供纸质复印件' })).rejects.toThrow(StepRefusedError)
   await recordStep(editor, ids[10]!, { type: 'fee_paid', on: '2026-11-24' })
   expect((await findClock(db, 'request_case', String(ids[10])))!.events.map((e) => e.type)).toEqual(['start', 'pause', 'resume'])
   const twelfth = await prepareFeeNotice(editor, (await findCase(db, ids[11]!))!, { on: '2026-11-13', method: 'per_application', pages: null, form: null, paymentMethod: '到财政局缴纳' })
@@ -56,4 +58,12 @@ it('charges 按件 from the eleventh application of the month, pauses the clock 
   const lapsed = (await findCase(db, ids[11]!))!
   expect(lapsed.state).toBe('fee_lapsed')
   expect(lapsed.disposition).toBe('other_overdue_fee')
+  // The answer names the fee notice actually issued on this case: its 发文字号 and date, never a placeholder.
+  const letters = await documentsOf(db, ids[11]!)
+  const notice = openLetter(editor.cipher, letters.find((d) => d.kind === 'fee_notice')!).letter
+  const answer = openLetter(editor.cipher, letters.find((d) => d.kind === 'answer')!).html
+  expect(notice.docNo).toMatch(/依申费〔2026〕/)
+  expect(answer).toContain(notice.docNo!)
+  expect(answer).toContain(chineseDate(notice.signature!.date))
+  expect(answer).not.toContain('见收费通知书')
 })

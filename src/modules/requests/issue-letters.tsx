@@ -14,9 +14,10 @@ import {
   answerLetter, consultationNoticeLetter, correctionNoticeLetter, extensionNoticeLetter, feeNoticeLetter, LetterView, receiptLetter, thirdPartyConsultationLetter,
   volumeLaterDateLetter, volumeReasonsRequestLetter, type DispositionInput, type Letter,
 } from './documents/index.ts'
+import type { AnswerFacts } from './answer-facts.ts'
 import { formatQueryCode } from './query-code.ts'
 import { CLOCK_SUBJECT, type RequestsContext } from './requests.context.ts'
-import { applicantOf, findCase, insertDocument, type CaseDocument, type RequestCase } from './requests.repository.ts'
+import { applicantOf, documentsOf, findCase, insertDocument, type CaseDocument, type RequestCase } from './requests.repository.ts'
 import { dispositionRule, type Decision, type ReceiptChannel, type RequestCase as CaseState, type RequestEvent } from './rules/index.ts'
 
 /** Where applicants follow their case (printed on the receipt). */
@@ -36,15 +37,13 @@ export interface PlannedLetter {
 }
 
 /** What the step form added for the letters (free text the rules do not keep). */
-export interface LetterExtras {
+export interface LetterExtras extends AnswerFacts {
   guidance?: string
   submitTo?: string
   thirdParty?: string
   harm?: string
   agencies?: string[]
   extensionReason?: string
-  howProvided?: string
-  provided?: string
   volumeFacts?: string
   whyLater?: string
   paymentMethod?: string
@@ -63,6 +62,7 @@ interface LetterContext {
   /** The due date before this step (the extension notice prints it). */
   beforeDueOn: string | null
   serial: number
+  feeNotice: IssuedFeeNotice | null
 }
 
 function issuingUnit(unit: Organisation) {
@@ -89,42 +89,56 @@ function deadline(c: LetterContext) {
   return { dueOn, explanation: (c.clock?.trace.summary ?? `答复期限为 ${dueOn}`).slice(0, 400) }
 }
 
-const GIO = '中华人民共和国政府信息公开条例'
+/** A fact the letter states; checkAnswerFacts made sure it was entered, so a gap here is a bug, never a placeholder. */
+function fact(value: string | null | undefined, what: string): string {
+  if (!value?.trim()) throw new Error(`答复书缺少${what}`)
+  return value.trim()
+}
 
-/** The documents module's disposition input, from the rules' validated decision and the form's extra text. */
-export function dispositionInput(decision: Decision, state: CaseState, extras: LetterExtras): DispositionInput {
-  const reason = decision.reasons ?? extras.provided ?? '详见本答复'
-  const how = extras.howProvided || '随本答复书提供'
+/** The fee notice issued on this case (its real 发文字号 and date), for the 逾期未缴费 answer. */
+export interface IssuedFeeNotice { docNo: string; writtenOn: string }
+
+/**
+ * The documents module's disposition input, from the rules' validated decision and the facts the decision form
+ * asked for (answer-facts.ts). Every sentence states an entered or recorded fact.
+ */
+export function dispositionInput(decision: Decision, state: CaseState, extras: LetterExtras, feeNotice: IssuedFeeNotice | null = null): DispositionInput {
+  const reason = () => fact(decision.reasons, '理由或说明')
+  const how = () => fact(extras.howProvided, '提供或获取的方式')
+  const basis = () => [{ law: fact(extras.basisLaw, '依据的法律、法规名称'), provision: fact(extras.basisProvision, '依据的条款') }]
   switch (decision.code) {
     case 'granted':
       return decision.answerForm === 'already_published'
-        ? { code: 'granted', route: { kind: 'already_published', howToObtain: extras.howProvided || reason } }
-        : { code: 'granted', route: { kind: 'provided', howProvided: how } }
-    case 'partial':
-      return {
-        code: 'partial', provided: extras.provided || '可以公开的部分', howProvided: how,
-        withheld: [{ part: decision.withheld!.description, grounds: [...decision.withheld!.grounds], reason: decision.withheld!.explanation }],
-      }
-    case 'denied_law_forbidden': return { code: decision.code, reason, prohibitingLaw: [{ law: GIO, provision: '第十四条' }] }
+        ? { code: 'granted', route: { kind: 'already_published', howToObtain: how() } }
+        : { code: 'granted', route: { kind: 'provided', howProvided: how() } }
+    case 'partial': {
+      const parts = extras.withheldParts ?? []
+      if (!parts.length) throw new Error('答复书缺少不予公开的部分')
+      return { code: 'partial', provided: fact(extras.provided, '提供的信息内容'), howProvided: how(), withheld: parts.map((p) => ({ part: p.part, grounds: [...p.grounds], reason: p.reason })) }
+    }
+    case 'denied_law_forbidden': return { code: decision.code, reason: reason(), prohibitingLaw: basis() }
     case 'denied_state_secret': case 'denied_three_safety_one_stability': case 'denied_third_party': case 'denied_internal_affairs':
     case 'denied_process_information': case 'denied_enforcement_file': case 'unable_needs_creation':
-      return { code: decision.code, reason }
-    case 'denied_administrative_query': return { code: decision.code, specialRules: reason, howToObtain: extras.howProvided || reason }
+      return { code: decision.code, reason: reason() }
+    case 'denied_administrative_query': return { code: decision.code, specialRules: reason(), howToObtain: how() }
     case 'unable_not_held':
       return decision.answerForm === 'not_this_agency'
-        ? { code: decision.code, route: { kind: 'not_this_agency', reason, agency: decision.responsibleAgency ? { name: decision.responsibleAgency.name, contact: decision.responsibleAgency.contact } : null } }
-        : { code: decision.code, route: { kind: 'not_exist', search: reason } }
+        ? { code: decision.code, route: { kind: 'not_this_agency', reason: reason(), agency: decision.responsibleAgency ? { name: decision.responsibleAgency.name, contact: decision.responsibleAgency.contact } : null } }
+        : { code: decision.code, route: { kind: 'not_exist', search: reason() } }
     case 'unable_unclear_after_correction':
-      return { code: decision.code, correctionNoticeOn: state.correction!.requestedOn, correctedOn: state.correction!.receivedOn!, reason }
-    case 'not_processed_petition': return { code: decision.code, reason, channel: extras.howProvided || null }
-    case 'not_processed_repeated': return { code: decision.code, previousAnswerOn: state.receivedOn!, previousDocNo: reason.slice(0, 40) }
-    case 'not_processed_publication': return { code: decision.code, publication: reason, howToObtain: extras.howProvided || reason }
+      return { code: decision.code, correctionNoticeOn: state.correction!.requestedOn, correctedOn: state.correction!.receivedOn!, reason: reason() }
+    case 'not_processed_petition': return { code: decision.code, reason: reason(), channel: extras.howProvided?.trim() || null }
+    case 'not_processed_repeated': return { code: decision.code, previousAnswerOn: fact(extras.previousAnswerOn, '已作答复的日期'), previousDocNo: fact(extras.previousDocNo, '已作答复的发文字号') }
+    case 'not_processed_publication': return { code: decision.code, publication: reason(), howToObtain: how() }
     case 'not_processed_unreasonable_volume':
-      return { code: decision.code, askedOn: state.article35!.requestedOn, applicantResponse: extras.provided || '申请人未说明合理理由', assessment: reason }
-    case 'not_processed_confirm_or_reissue': return { code: decision.code, reason, legalBasis: [{ law: GIO, provision: '第三十六条' }] }
+      return { code: decision.code, askedOn: state.article35!.requestedOn, applicantResponse: fact(extras.applicantResponse, '申请人说明理由的情况'), assessment: reason() }
+    case 'not_processed_confirm_or_reissue': return { code: decision.code, reason: reason(), legalBasis: basis() }
     case 'other_overdue_correction': return { code: decision.code, correctionNoticeOn: state.correction!.requestedOn, correctionDueOn: state.correction!.dueOn }
-    case 'other_overdue_fee': return { code: decision.code, feeNoticeOn: state.fee!.noticeOn, feeNoticeDocNo: '见收费通知书', amount: Math.round(state.fee!.amountYuan), paymentDueOn: state.fee!.payBy }
-    case 'other': return { code: decision.code, statement: reason, legalBasis: [{ law: GIO, provision: '第三十六条' }] }
+    case 'other_overdue_fee': {
+      if (!feeNotice) throw new Error('答复书缺少本案收费通知书的发文字号')
+      return { code: decision.code, feeNoticeOn: feeNotice.writtenOn, feeNoticeDocNo: feeNotice.docNo, amount: Math.round(state.fee!.amountYuan), paymentDueOn: state.fee!.payBy }
+    }
+    case 'other': return { code: decision.code, statement: reason(), legalBasis: basis() }
   }
 }
 
@@ -188,7 +202,7 @@ function plan(c: LetterContext, event: RequestEvent | { type: 'registered' }, ex
     case 'fee_lapsed': {
       const decision = c.state.decision!
       return [{ forApplicant: true, letter: answerLetter({
-        ...base(c, '复'), correctedOn: c.state.correction?.receivedOn ?? null, disposition: dispositionInput(decision, c.state, extras),
+        ...base(c, '复'), correctedOn: c.state.correction?.receivedOn ?? null, disposition: dispositionInput(decision, c.state, extras, c.feeNotice),
         remedies: remedyBodies(c.regionName),
       }) }]
     }
@@ -221,7 +235,7 @@ export async function issueLetters(trx: Trx, ctx: RequestsContext, caseId: numbe
   const existing = await trx.selectFrom('request_documents').select((eb) => eb.fn.countAll<string>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()
   const c: LetterContext = {
     record, state: record.rulesState as unknown as CaseState, unit, regionName: region?.name ?? '', applicantName: openApplicant(ctx.cipher, applicant).name, today, clock,
-    beforeDueOn: beforeDueOn ?? null, serial: Number(existing.n) + 1,
+    beforeDueOn: beforeDueOn ?? null, serial: Number(existing.n) + 1, feeNotice: event.type === 'fee_lapsed' ? await issuedFeeNotice(trx, ctx.cipher, caseId) : null,
   }
   const letters = plan(c, event, extras)
   let n = 0
@@ -233,6 +247,13 @@ export async function issueLetters(trx: Trx, ctx: RequestsContext, caseId: numbe
     n++
   }
   return n
+}
+
+async function issuedFeeNotice(trx: Trx, cipher: FieldCipher, caseId: number): Promise<IssuedFeeNotice | null> {
+  const notice = (await documentsOf(trx, caseId)).filter((d) => d.kind === 'fee_notice').at(-1)
+  if (!notice) return null
+  const { letter } = openLetter(cipher, notice)
+  return letter.docNo ? { docNo: letter.docNo, writtenOn: letter.signature?.date ?? notice.issuedOn } : null
 }
 
 /** The stored letter of a document, unsealed. */

@@ -3,9 +3,10 @@
  * lifecycle rules decide whether it is allowed and which clock events it means; the step, the clock, the case row,
  * the event and the letters are written in one transaction. A refusal changes nothing and says why, in Chinese.
  */
-import { AppError, NotFoundError } from '../../platform/http/errors.ts'
+import { AppError, InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { ClockEventError, currentCalendar, officialCalendar, recordClockEvent, trackClock } from '../calendar/index.ts'
 import { requireActor } from '../orgs/index.ts'
+import { checkAnswerFacts, combinedWithheld, type AnswerFacts } from './answer-facts.ts'
 import { authoriseCase } from './authorise-case.ts'
 import { issueLetters, type LetterExtras } from './issue-letters.tsx'
 import { CLOCK_SUBJECT, type RequestsContext } from './requests.context.ts'
@@ -26,6 +27,16 @@ export interface StepResult {
 
 export async function recordStep(ctx: RequestsContext, caseId: number, event: RequestEvent, extras: LetterExtras = {}): Promise<StepResult> {
   const actor = requireActor(ctx)
+  let facts: AnswerFacts | null = null
+  if (event.type === 'decided') {
+    // The answer letter states only facts entered for its disposition (answer-facts.ts); a missing one refuses the step.
+    const d = event.decision
+    const checked = checkAnswerFacts(String(d?.code ?? ''), d?.answerForm ?? null, d?.reasons, extras)
+    if (!checked.ok) throw new InvalidInputError(checked.errors)
+    facts = checked.facts
+    extras = { ...extras, ...facts }
+    if (d?.code === 'partial' && facts.withheldParts) event = { ...event, decision: { ...d, withheld: combinedWithheld(facts.withheldParts) } }
+  }
   const today = ctx.clock.today()
   const now = ctx.clock.now()
   const outcome = await ctx.db.transaction().execute(async (trx) => {
@@ -58,7 +69,7 @@ export async function recordStep(ctx: RequestsContext, caseId: number, event: Re
     }, now)
     const eventId = await insertEvent(trx, {
       caseId, type: event.type, fromState: before.status, toState: state.status, effectiveOn: event.on, recordedAt: now, actorUserId: actor.userId,
-      details: { event: stripPersonal(event), notes: result.notes },
+      details: { event: stripPersonal(event), notes: result.notes, ...(facts ? { facts } : {}) },
     })
     await projectRemedies(trx, caseId, event)
     const letters = await issueLetters(trx, ctx, caseId, eventId, event, extras, record.dueOn)

@@ -22,7 +22,7 @@ it('flags a repeat of the same applicant and suggests 主动公开 for several a
   const answered = async (key: string, on: string, applicant?: Partial<ReturnType<typeof onlineApplication>['applicant']>) => {
     const base = onlineApplication(fgw.id)
     const { case: c } = await registerRequest(editor, { ...base, ...info, applicant: { ...base.applicant, ...applicant }, channel: 'in_person', facts: { submittedOn: on }, idempotencyKey: key.repeat(32) })
-    await recordStep(editor, c.id, { type: 'decided', on, decision: { code: 'granted', answerForm: 'provided' } })
+    await recordStep(editor, c.id, { type: 'decided', on, decision: { code: 'granted', answerForm: 'provided' } }, { howProvided: '随本答复书提供纸质复印件' })
     return c.id
   }
   const first = await answered('1', '2026-09-01')

@@ -17,7 +17,7 @@ describeEachDatabase('request statistics and reminders', (get) => {
     const czj = (await findOrganisationByCode(db, 'czj'))!
     const editor = requestsContext(db, clock, await actorOf(db, 'czj.editor'))
     const a = await registerRequest(editor, onlineApplication(czj.id, { channel: 'in_person', facts: { submittedOn: '2026-03-02' }, idempotencyKey: 'b'.repeat(32) }))
-    await recordStep(editor, a.case.id, { type: 'decided', on: '2026-03-10', decision: { code: 'granted', answerForm: 'provided' } })
+    await recordStep(editor, a.case.id, { type: 'decided', on: '2026-03-10', decision: { code: 'granted', answerForm: 'provided' } }, { howProvided: '随本答复书提供纸质复印件' })
     const b = await registerRequest(editor, onlineApplication(czj.id, { applicantCategory: 'research', channel: 'fax', facts: { submittedOn: '2026-11-25', confirmedOn: '2026-11-26' }, idempotencyKey: 'c'.repeat(32) }))
     const stats = await requestStatistics(db, { organisationIds: [czj.id], year: 2026 })
     expect(stats.table3.table.new_received.total).toEqual({ count: 2, caseIds: [String(a.case.id), String(b.case.id)] })

@@ -67,7 +67,7 @@ describeEachDatabase('requests use cases', (get) => {
     await recordStep(editor, c.id, { type: 'correction_requested', on: '2026-09-03', items: ['请写明所需方案的年份'], dueOn: '2026-09-18' })
     // Deciding a case that waits for 补正 is refused and changes nothing.
     const before = await findCase(db, c.id)
-    await expect(recordStep(editor, c.id, { type: 'decided', on: '2026-09-04', decision: { code: 'granted', answerForm: 'provided' } })).rejects.toThrow(/补正/)
+    await expect(recordStep(editor, c.id, { type: 'decided', on: '2026-09-04', decision: { code: 'granted', answerForm: 'provided' } }, { howProvided: '随本答复书提供纸质复印件' })).rejects.toThrow(/补正/)
     expect(await findCase(db, c.id)).toEqual(before)
     expect((await eventsOf(db, c.id)).length).toBe(3)
     await recordStep(editor, c.id, { type: 'correction_received', on: '2026-09-10' })
@@ -79,8 +79,8 @@ describeEachDatabase('requests use cases', (get) => {
     await expect(recordStep(head, c.id, { type: 'extension_granted', on: '2026-09-23', workingDays: 5, approvedBy: '发展改革委负责人' })).rejects.toThrow(StepRefusedError)
     await recordStep(editor, c.id, {
       type: 'decided', on: '2026-10-20',
-      decision: { code: 'partial', withheld: { description: '施工单位报价明细', grounds: ['third_party'], explanation: '涉及第三方商业秘密，第三方不同意公开' }, thirdPartyInterest: 'trade_secret' },
-    }, { provided: '实施方案正文', howProvided: '通过本网站下载' })
+      decision: { code: 'partial', thirdPartyInterest: 'trade_secret' },
+    }, { provided: '实施方案正文', howProvided: '通过本网站下载', withheldParts: [{ part: '施工单位报价明细', grounds: ['third_party'], reason: '涉及第三方商业秘密，第三方不同意公开' }] })
     await recordStep(editor, c.id, { type: 'delivered', on: '2026-10-21', method: 'online_download' })
     await recordStep(editor, c.id, { type: 'archived', on: '2026-10-22' })
     const done = (await findCase(db, c.id))!

@@ -8,7 +8,7 @@ import { addWorkingDays, currentCalendar, evaluateClock, findClock, getRegime, o
 import { findOrganisation, listOrganisations, recordAudit, requireStaff, StaffPage, contextOf, type StaffDeps } from '../orgs/index.ts'
 import { openApplicant } from './applicant-privacy.ts'
 import { authoriseCase } from './authorise-case.ts'
-import { isStepType, offeredSteps, readStepForm } from './case-steps.ts'
+import { isStepType, offeredSteps, readStepForm, withheldRowCount } from './case-steps.ts'
 import { letterDocx } from './documents/index.ts'
 import { openLetter } from './issue-letters.tsx'
 import { prepareFeeNotice } from './prepare-fee-notice.ts'
@@ -148,6 +148,18 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     return page(request, reply, '依申请公开统计', <StatisticsPage view={{ year, unitId, unitOptions, table3, table4, drill }} />)
   })
 
+  /** 重复申请: the decision form starts with the earlier case's answer (its 发文字号 and date), for staff to check. */
+  async function earlierAnswer(repeats: { requestId: string }[]): Promise<Record<string, string>> {
+    for (const match of repeats) {
+      const earlier = await findCase(deps.db, Number(match.requestId))
+      const answer = earlier ? (await documentsOf(deps.db, earlier.id)).filter((d) => d.kind === 'answer').at(-1) : undefined
+      if (!earlier || !answer) continue
+      const { letter } = openLetter(deps.cipher, answer)
+      if (letter.docNo) return { previousDocNo: letter.docNo, previousAnswerOn: letter.signature?.date ?? answer.issuedOn }
+    }
+    return {}
+  }
+
   async function caseView(request: FastifyRequest, record: RequestCase, reveal: boolean): Promise<CaseView> {
     const actor = request.actor!
     const unit = await findOrganisation(deps.db, record.organisationId)
@@ -160,13 +172,14 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       clock = evaluateClock(tracked.events, getRegime(tracked.regime), await calendarInForce(), last > today ? last : today)
     }
     const open = reveal ? openApplicant(deps.cipher, sealed) : null
+    const repeats = await repeatsOf(deps.db, record.id, record.organisationId)
     return {
       record, unitName: unit?.name ?? '', today, clock,
       applicant: open
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
       events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
-      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats: await repeatsOf(deps.db, record.id, record.organisationId), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
     }
   }
 
@@ -199,6 +212,12 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
       const fresh = (await findCase(deps.db, record.id))!
       return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type} />, status)
+    }
+    if (type === 'decided' && body.more) {
+      // “添加一行”: the same form with one more withheld row; nothing is recorded.
+      body.withheldRows = String(withheldRowCount(body) + 1)
+      delete body.more
+      return render(200, {})
     }
     const read = readStepForm(type, body, request.actor!)
     if (!read.ok) return render(400, { errors: read.errors, refused: `${STEPS[type].label}：请按提示修改后重新提交。` })

@@ -4,11 +4,11 @@ import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
 import type { ClockEvaluation } from '../../calendar/index.ts'
-import type { StepDefinition } from '../case-steps.ts'
+import { WITHHELD_ROWS, withheldRowCount, type StepDefinition } from '../case-steps.ts'
 import { formatQueryCode } from '../query-code.ts'
 import { APPLICANT_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, WANTED_FORM_LABELS, labelOf } from '../requests.labels.ts'
 import type { CaseDocument, CaseEvent, CaseListFilter, CaseListRow, RequestCase, Remedy } from '../requests.repository.ts'
-import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, type CaseStatus } from '../rules/index.ts'
+import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
 import { ApplicationFields, type UnitOption } from './public-pages.tsx'
 
 const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s
@@ -128,8 +128,40 @@ export interface CaseView {
   steps: StepDefinition[]
   /** Earlier answered requests of the same applicant that this one may repeat (第三十六条第（六）项). */
   repeats: { requestId: string; explanation: string }[]
+  /** Values the decision form starts with (the earlier answer of a repeated request). */
+  decisionDefaults?: Record<string, string>
   canReveal: boolean
   today: string
+}
+
+/**
+ * 部分公开: the withheld parts as rows (what, on which grounds, why — 第三十七条). Three rows at first; “添加一行”
+ * resubmits the form with one more row and records nothing, so it works without JavaScript.
+ */
+function WithheldRows({ name, label, hint, values, errors }: { name: string; label: string; hint?: string; values: Record<string, string | string[]>; errors?: FieldMessage[] }) {
+  const rows = withheldRowCount(values)
+  const one = (key: string) => { const x = values[key]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
+  const prefix = name.slice(0, -'withheld'.length)
+  return (
+    <fieldset class="fieldset withheld-rows">
+      <legend class="label label--section">{label}</legend>
+      {hint ? <p class="hint">{hint}</p> : null}
+      <input type="hidden" name={`${prefix}withheldRows`} value={String(rows)} />
+      {Array.from({ length: rows }, (_, i) => {
+        const n = i + 1
+        return (
+          <fieldset class="fieldset withheld-row">
+            <legend class="label">不予公开的第 {n} 部分</legend>
+            <TextArea name={`${prefix}withheldPart${n}`} label={`第 ${n} 部分：不予公开的内容`} value={one(`withheldPart${n}`)} errors={errors} rows={2} />
+            <Checkboxes name={`${prefix}withheldGrounds${n}`} label={`第 ${n} 部分：依据`} values={([] as string[]).concat(values[`withheldGrounds${n}`] ?? [])} errors={errors}
+              options={Object.entries(WITHHOLDING_GROUNDS).map(([value, g]) => ({ value, label: `${g.label}（${g.article}）` }))} />
+            <TextArea name={`${prefix}withheldReason${n}`} label={`第 ${n} 部分：不予公开的理由`} value={one(`withheldReason${n}`)} errors={errors} rows={2} />
+          </fieldset>
+        )
+      })}
+      {rows < WITHHELD_ROWS.max ? <Button variant="secondary" name={`${prefix}more`} value="1">添加一行（不会保存）</Button> : null}
+    </fieldset>
+  )
 }
 
 function StepForm({ csrf, caseId, step, values, errors }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[] }) {
@@ -147,6 +179,7 @@ function StepForm({ csrf, caseId, step, values, errors }: { csrf: string; caseId
           switch (f.kind) {
             case 'textarea': return <TextArea name={name} label={label} hint={f.hint} value={v(name)} errors={errors} rows={3} />
             case 'select': return <Select name={name} label={label} hint={f.hint} value={v(name)} errors={errors} placeholder={f.required ? undefined : '（不适用）'} options={f.options ?? []} />
+            case 'withheldRows': return <WithheldRows name={name} label={label} hint={f.hint} values={values} errors={errors} />
             case 'checkboxes': return <Checkboxes name={name} label={label} hint={f.hint} values={([] as string[]).concat(values[f.name] ?? [])} errors={errors} options={f.options ?? []} />
             default: return <TextField name={name} label={label} hint={f.hint} value={v(name)} errors={errors} width={f.kind === 'text' ? 'full' : 'short'} inputmode={f.kind === 'number' ? 'numeric' : undefined} />
           }
@@ -237,7 +270,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
         </Notice>
       ) : null}
       <h2>办理</h2>
-      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
+      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : s.type === 'decided' ? view.decisionDefaults ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
       <h2>文书</h2>
       {view.documents.length ? (
         <TableWrap label="已出具的文书">
