@@ -118,6 +118,8 @@ export function FollowUpLookup({ shell, csrf, errors, values = {} }: { shell: Sh
 
 export interface FollowUpModel {
   c: LetterCase
+  /** The 依申请公开 case the letter became (转为依申请公开), with its query code. */
+  conversion?: { queryCode: string; unitName: string } | null
   unitName: string | null
   history: { on: string; type: string }[]
   csrf: string
@@ -149,11 +151,19 @@ export function FollowUpPage({ shell, model }: { shell: ShellModel; model: Follo
         { key: '渠道', value: CHANNELS[c.channel].label },
         { key: '类别', value: CATEGORIES[c.category].label },
         { key: '来信日期', value: c.receivedOn },
-        { key: '办理状态', value: PUBLIC_STATE_LABELS[c.state] },
+        { key: '办理状态', value: model.conversion ? '已转为政府信息公开申请' : PUBLIC_STATE_LABELS[c.state] },
         ...(model.unitName ? [{ key: '承办单位', value: model.unitName }] : []),
         ...(c.dueOn && c.state === 'dispatched' ? [{ key: '答复期限', value: `${c.dueOn} 前` }] : []),
       ]} />
-      {reason ? (
+      {model.conversion ? (
+        <section aria-labelledby="converted">
+          <h2 id="converted">已转为政府信息公开申请</h2>
+          <p>您要获取的是政府信息，我们已把这封信转为政府信息公开申请，由{model.conversion.unitName}办理。</p>
+          <p>申请查询码：<strong class="query-code">{model.conversion.queryCode}</strong>（请记下）。</p>
+          <p>《政府信息公开条例》要求申请写明身份证明。工作人员会按您留下的电话与您联系，确认申请并补充身份证明；答复期限从确认之日起计算，为20个工作日。</p>
+          <p><a href="/xxgk/ysqgk/chaxun">查询申请办理进度</a>（输入查询码和电话号码后 4 位）</p>
+        </section>
+      ) : reason ? (
         <section aria-labelledby="not-accepted">
           <h2 id="not-accepted">不予受理的原因</h2>
           <p><strong>{reason.label}。</strong>{reason.guidance}</p>
