@@ -1,4 +1,5 @@
 /** Back-office pages of 公众诉求: the 公开办's queues, a unit's inbox, the case page with its steps, and call registration. */
+import { formatQueryCode as formatRequestCode } from '../../requests/index.ts'
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Breadcrumbs, Button, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextField } from '../../../platform/views/components.tsx'
@@ -113,7 +114,7 @@ export function CasePage({ model }: { model: CaseModel }) {
         ...(c.satisfaction ? [{ key: '来信人评价', value: SATISFACTION[c.satisfaction].label }] : []),
         ...(c.supervisionGrade ? [{ key: '监评', value: SUPERVISION_GRADES[c.supervisionGrade].label }] : []),
         ...(c.notAcceptedReason ? [{ key: '不予受理', value: `${NOT_ACCEPTED[c.notAcceptedReason].label}：${c.screeningNote ?? ''}` }] : []),
-        ...(model.conversion ? [{ key: '转为依申请公开', value: <><a href={`/admin/requests/${model.conversion.requestCaseId}`}>依申请公开申请（查询码 {model.conversion.queryCode}）</a>，{model.conversion.unitName}办理</> }] : []),
+        ...(model.conversion ? [{ key: '转为依申请公开', value: <><a href={`/admin/requests/${model.conversion.requestCaseId}`}>依申请公开申请（查询码 {formatRequestCode(model.conversion.queryCode)}）</a>，{model.conversion.unitName}办理</> }] : []),
         ...(model.mergedIntoNo ? [{ key: '并入', value: model.mergedIntoNo }] : []),
       ]} />
       <h2>来信内容</h2>

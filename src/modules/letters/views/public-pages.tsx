@@ -1,4 +1,5 @@
 /** Public pages of the 区长信箱: write, receipt, follow-up with rating and "没有解决". No account, no JavaScript needed. */
+import { formatQueryCode as formatRequestCode } from '../../requests/index.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Button, ErrorSummary, Form, Notice, SummaryList, TextField } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
@@ -159,7 +160,7 @@ export function FollowUpPage({ shell, model }: { shell: ShellModel; model: Follo
         <section aria-labelledby="converted">
           <h2 id="converted">已转为政府信息公开申请</h2>
           <p>您要获取的是政府信息，我们已把这封信转为政府信息公开申请，由{model.conversion.unitName}办理。</p>
-          <p>申请查询码：<strong class="query-code">{model.conversion.queryCode}</strong>（请记下）。</p>
+          <p>申请查询码：<strong class="query-code" id="request-code">{formatRequestCode(model.conversion.queryCode)}</strong>（请记下）。</p>
           <p>《政府信息公开条例》要求申请写明身份证明。工作人员会按您留下的电话与您联系，确认申请并补充身份证明；答复期限从确认之日起计算，为20个工作日。</p>
           <p><a href="/xxgk/ysqgk/chaxun">查询申请办理进度</a>（输入查询码和电话号码后 4 位）</p>
         </section>
