@@ -131,7 +131,7 @@ export interface FollowUpModel {
 }
 
 const PUBLIC_STEP: Record<string, string> = {
-  received: '收到来信', accept: '受理', not_accept: '不予受理', dispatch: '转交承办单位', reassign: '转交承办单位', return: '承办单位退回，重新转办', extend: '延期办理',
+  received: '收到来信', accept: '受理', not_accept: '不予受理', convert: '转为政府信息公开申请', dispatch: '转交承办单位', reassign: '转交承办单位', return: '承办单位退回，重新转办', extend: '延期办理',
   reply: '承办单位答复', send_back: '答复需要完善，承办单位继续办理', release: '发布答复', rate: '您评价了答复', reopen: '您反馈没有解决，重新办理',
   evaluate: '回访', close: '办结', merge: '与同一事项的来信合并办理', split: '单独办理', answer_on_spot: '当场答复',
 }
@@ -160,7 +160,7 @@ export function FollowUpPage({ shell, model }: { shell: ShellModel; model: Follo
         <section aria-labelledby="converted">
           <h2 id="converted">已转为政府信息公开申请</h2>
           <p>您要获取的是政府信息，我们已把这封信转为政府信息公开申请，由{model.conversion.unitName}办理。</p>
-          <p>申请查询码：<strong class="query-code" id="request-code">{formatRequestCode(model.conversion.queryCode)}</strong>（请记下）。</p>
+          <p>申请查询码：<strong id="request-code">{formatRequestCode(model.conversion.queryCode)}</strong>（请记下）。</p>
           <p>《政府信息公开条例》要求申请写明身份证明。工作人员会按您留下的电话与您联系，确认申请并补充身份证明；答复期限从确认之日起计算，为20个工作日。</p>
           <p><a href="/xxgk/ysqgk/chaxun">查询申请办理进度</a>（输入查询码和电话号码后 4 位）</p>
         </section>
