@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await publishingRoutes(scope, staffDeps)
     await guideRoutes(scope, staffDeps)
     await lettersPublicRoutes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
-    await lettersRoutes(scope, staffDeps)
+    await lettersRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
     await lettersOpen311Routes(scope, { ...staffDeps, sourceSecret: config.sessionSecret })
     await requestsPublicRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
     await requestsRoutes(scope, { ...staffDeps, identityKey: config.dataKey })

@@ -162,6 +162,7 @@ describeInBrowser('政府信息公开指南, 制度 and browsing 法定主动公
     await page.getByRole('textbox', { name: '联系电话', exact: true }).fill('023-52220001')
     await page.getByRole('textbox', { name: /^电子邮箱/ }).fill('fgw@example.gov.cn')
     await page.getByRole('textbox', { name: /^前言/ }).fill('为便于公众获取本委的政府信息，编制本指南。')
+    await page.getByRole('checkbox', { name: /^网上申请/ }).check()
     await clickAndWait(page, page.getByRole('button', { name: '保存指南' }))
     expect(await page.locator('.notice').first().textContent()).toContain('指南已保存')
 
@@ -169,6 +170,8 @@ describeInBrowser('政府信息公开指南, 制度 and browsing 法定主动公
     expect(new URL(page.url()).pathname).toBe('/xxgk/zhinan/fgw')
     expect(await page.locator('main').textContent()).toContain('区发展改革委办公室')
     expect(await page.locator('main').textContent()).toContain('发送至 fgw@example.gov.cn')
+    expect(await page.getByRole('link', { name: '在线提交政府信息公开申请' }).getAttribute('href')).toBe('/xxgk/ysqgk/shenqing')
+    expect(await page.getByRole('link', { name: '申请查询' }).getAttribute('href')).toBe('/xxgk/ysqgk/chaxun')
     expect(await page.locator('main').textContent()).toMatch(/更新日期：\d{4}-\d{2}-\d{2}/)
     await screenshot(page, 'guide-nojs-saved-guide')
 

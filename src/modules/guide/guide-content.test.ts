@@ -59,6 +59,16 @@ describe('buildUnitGuide', () => {
     expect(text).toContain('寄至开州大道中段1号（邮政编码 405400）')
     expect(text).toContain('发送至 023-52220001')
     expect(text).toContain('发送至 czj@example.gov.cn')
+    expect(text).not.toContain('网上申请')
+  })
+
+  it('links 网上申请 to the online form and the tracking page when the unit accepts it', () => {
+    const guide = buildUnitGuide({ ...INPUT, settings: { ...SETTINGS, channels: ['online', 'in_person'] } })
+    const sentence = guide.chapters[1]!.parts![1]!.paragraphs[1]!
+    expect(sentence).toContainEqual({ href: '/xxgk/ysqgk/shenqing', text: '在线提交政府信息公开申请' })
+    expect(sentence).toContainEqual({ href: '/xxgk/ysqgk/chaxun', text: '申请查询' })
+    expect(plain(sentence)).toMatch(/^本单位受理申请的渠道：网上申请：在本网站在线提交政府信息公开申请，.*；当面提交：在办公时间内到开州大道中段1号提交书面申请。$/)
+    expect(guide.chapters[2]!.rows!.at(-1)).toEqual({ key: '受理渠道', value: '网上申请、当面提交' })
   })
 
   it('states the fee rule of 国办函〔2020〕109号 and the remedies with their periods', () => {

@@ -4,7 +4,7 @@
  * 互联网联系方式等内容"). Pure: the same inputs always give the same guide; the portal renders it.
  */
 import { statutoryDate } from '../../platform/clock.ts'
-import { CHANNELS, type ChannelKey } from './guide.forms.ts'
+import { APPLICATION_TRACKING_HREF, CHANNELS, ONLINE_APPLICATION_HREF, type ChannelKey } from './guide.forms.ts'
 import type { DisclosureSettings } from './guide.repository.ts'
 
 /** A piece of running text: plain text, or a link. */
@@ -44,7 +44,7 @@ export interface GuideInput {
   reviewBody: string
   /** The unit's page of published information. */
   catalogueHref: string
-  /** The 依申请公开 page (a placeholder until online applications exist). */
+  /** The 依申请公开 page. */
   requestsHref: string
 }
 
@@ -69,15 +69,16 @@ export function reviewBodyFor(unitKind: string, regionGovernmentName: string): s
 }
 
 function channelSentence(channels: ChannelKey[], s: DisclosureSettings): Inline[] {
-  const parts: string[] = channels.map((c) => {
+  const parts: Inline[][] = channels.map((c) => {
     switch (c) {
-      case 'in_person': return `当面提交：在办公时间内到${s.address}提交书面申请`
-      case 'post': return `信函：寄至${s.address}（邮政编码 ${s.postcode}），信封上请注明“政府信息公开申请”`
-      case 'fax': return `传真：发送至 ${s.fax}，请注明“政府信息公开申请”`
-      case 'email': return `电子邮件：发送至 ${s.email}，邮件主题请注明“政府信息公开申请”`
+      case 'in_person': return [`当面提交：在办公时间内到${s.address}提交书面申请`]
+      case 'post': return [`信函：寄至${s.address}（邮政编码 ${s.postcode}），信封上请注明“政府信息公开申请”`]
+      case 'fax': return [`传真：发送至 ${s.fax}，请注明“政府信息公开申请”`]
+      case 'email': return [`电子邮件：发送至 ${s.email}，邮件主题请注明“政府信息公开申请”`]
+      case 'online': return ['网上申请：在本网站', { href: ONLINE_APPLICATION_HREF, text: '在线提交政府信息公开申请' }, '，提交后凭查询码和电话号码后 4 位在', { href: APPLICATION_TRACKING_HREF, text: '申请查询' }, '页面查看办理进度']
     }
   })
-  return [`本单位受理申请的渠道：${parts.join('；')}。`]
+  return ['本单位受理申请的渠道：', ...parts.flatMap((p, i) => (i ? ['；', ...p] : p)), '。']
 }
 
 export function buildUnitGuide(input: GuideInput): UnitGuide {

@@ -44,8 +44,9 @@ describe('DisclosureSettingsForm', () => {
     expect(messages(change)[field]).toBe(message)
   })
 
-  it('does not offer 网上申请 before online applications exist', () => {
-    expect(messages({ channels: ['online'] })['channels.0']).toBe('请选择列出的受理渠道')
+  it('offers 网上申请 now that online applications exist, needing no contact field of its own', () => {
+    expect(messages({ channels: ['online'] })).toEqual({})
+    expect(DisclosureSettingsForm.parse({ ...VALID, channels: ['online', 'in_person'] }).channels).toEqual(['online', 'in_person'])
   })
 
   it('keeps one channel when a form sends a single value rather than a list', () => {

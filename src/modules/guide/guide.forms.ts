@@ -10,8 +10,13 @@ export const CHANNELS = {
   post: { label: '信函', hint: '邮寄书面申请，需要填写办公地址和邮政编码' },
   fax: { label: '传真', hint: '需要填写传真号码' },
   email: { label: '电子邮件', hint: '需要填写电子邮箱' },
-  // 网上申请 joins this list when online applications exist (the 依申请公开 issue); until then the guide must not offer it.
+  // 网上申请: the platform's own online form (a 数据电文, 第二十九条), received on 双方确认之日 (第三十一条（三）).
+  online: { label: '网上申请', hint: '申请人在本网站在线填写申请，凭查询码查询办理进度' },
 } as const
+
+/** The online application form and its tracking page (the requests wing's public routes). */
+export const ONLINE_APPLICATION_HREF = '/xxgk/ysqgk/shenqing'
+export const APPLICATION_TRACKING_HREF = '/xxgk/ysqgk/chaxun'
 export type ChannelKey = keyof typeof CHANNELS
 export const CHANNEL_KEYS = Object.keys(CHANNELS) as ChannelKey[]
 

@@ -112,6 +112,17 @@ describe('one unit’s 指南 settings', () => {
     expect(text(after, 'main')).not.toContain('本单位尚未填写')
   })
 
+  it('offers 网上申请 in the settings form and links the online form and tracking page in the saved guide', async () => {
+    const client = await as('gkb')
+    const form = await client.get(`/admin/disclosure-guides/${fgw}`)
+    expect(form.body).toMatch(/name="channels" value="online"/)
+    expect((await client.post(`/admin/disclosure-guides/${fgw}`, { ...FORM, channels: ['online', 'in_person'] })).statusCode).toBe(303)
+    const guide = await app.inject('/xxgk/zhinan/fgw')
+    expect(guide.body).toContain('href="/xxgk/ysqgk/shenqing"')
+    expect(guide.body).toContain('href="/xxgk/ysqgk/chaxun"')
+    expect(text(guide, 'main')).toContain('受理渠道网上申请、当面提交')
+  })
+
   it('answers another unit’s administrator with 404 for the page and the post, and changes nothing', async () => {
     const client = await as('fgw.admin')
     expect((await client.get(`/admin/disclosure-guides/${czj}`)).statusCode).toBe(404)

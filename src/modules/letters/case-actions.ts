@@ -32,14 +32,14 @@ export async function caseForActor(ctx: UseCaseContext, caseId: number): Promise
   return { c, party }
 }
 
-interface StepInput {
+export interface StepInput {
   action: CaseAction
   reason?: string
   /** Extra checks and changes inside the transaction; returns the columns to set and event details. */
   apply?: (trx: Executor, c: LetterCase, today: string) => Promise<{ set?: Record<string, unknown>; unitId?: number | null; details?: Record<string, unknown> } | void>
 }
 
-async function step(ctx: UseCaseContext, caseId: number, input: StepInput): Promise<LetterCase> {
+export async function step(ctx: UseCaseContext, caseId: number, input: StepInput): Promise<LetterCase> {
   const actor = requireActor(ctx)
   const today = ctx.clock.today()
   const now = ctx.clock.now()

@@ -5,11 +5,13 @@ export * as letterRules from './rules/index.ts'
 /** Public routes of the 区长信箱 (write, receipt, follow-up, rating, 没有解决). */
 export { lettersPublicRoutes, type LettersPublicDeps } from './letters.public-routes.tsx'
 /** Back-office routes of 公众诉求. */
-export { lettersRoutes } from './letters.routes.tsx'
+export { lettersRoutes, type LettersDeps } from './letters.routes.tsx'
 /** Use cases (the demo seed and other wings' tests drive them). */
 export { submitLetter, type SubmittedLetter } from './submit-letter.ts'
 export { acceptCase, notAcceptCase, dispatchCase, reassignCase, returnCase, extendCase, replyToCase, sendBackReply, releaseReply, evaluateCase, closeCase } from './case-actions.ts'
 export { registerCall, type CallInput } from './register-call.ts'
+/** 转为依申请公开: a letter asking for information becomes a 依申请公开 case (one, however often submitted). */
+export { convertLetter, conversionOf, type Conversion } from './convert-letter.ts'
 export { rateReply, reopenByWriter } from './public-follow-up.ts'
 /** Statistics per channel, unit and period for the reports and oversight wings (computed from case events). */
 export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'

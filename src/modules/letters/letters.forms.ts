@@ -61,6 +61,8 @@ export const ScreenForm = z.object({
 })
 
 export const UnitForm = z.object({ unit: z.string().regex(/^\d+$/, '请选择承办单位'), reason: z.string().trim().max(500, '理由不能超过 500 个字').optional().default('') })
+/** 转为依申请公开: the unit that will handle the application (the 公开办 chooses). */
+export const ConvertForm = z.object({ requestUnit: z.string({ message: '请选择受理申请的单位' }).regex(/^\d+$/, '请选择受理申请的单位') })
 export const ReasonForm = z.object({ reason: z.string().trim().min(2, '请写明理由').max(500, '理由不能超过 500 个字') })
 export const ExtendForm = z.object({
   workingDays: z.coerce.number({ message: '请填写延长的工作日数' }).int('请填写整数').min(1, '至少延长 1 个工作日').max(10, '最多延长 10 个工作日'),

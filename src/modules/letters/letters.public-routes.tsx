@@ -7,6 +7,7 @@ import { currentRegion, findOrganisation, listOrganisations, type UseCaseContext
 import type { StaffDeps } from '../orgs/index.ts'
 import { normaliseQueryCode } from './contact.ts'
 import { FollowUpForm, LetterForm, RatingForm, ReopenForm } from './letters.forms.ts'
+import { conversionOf } from './convert-letter.ts'
 import { caseForWriter, publicHistory, rateReply, reopenByWriter } from './public-follow-up.ts'
 import { submitLetter } from './submit-letter.ts'
 import type { LetterUpload } from './letter-attachments.ts'
@@ -133,7 +134,8 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     const c = await caseForWriter(ctx(request), code, last4)
     const unit = c.unitId ? await findOrganisation(deps.db, c.unitId) : undefined
     const history = await publicHistory(ctx(request), c.id)
-    return reply.page(<FollowUpPage shell={request.shell} model={{ c, unitName: unit?.shortName ?? null, history, csrf: request.csrfToken(), code: normaliseQueryCode(code) ?? code, phoneLast4: last4, ...opts }} />, opts.status ?? 200)
+    const conversion = await conversionOf(deps.db, c.id)
+    return reply.page(<FollowUpPage shell={request.shell} model={{ c, conversion, unitName: unit?.shortName ?? null, history, csrf: request.csrfToken(), code: normaliseQueryCode(code) ?? code, phoneLast4: last4, ...opts }} />, opts.status ?? 200)
   }
 
   const lookupFailed = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldMessage[]) => {

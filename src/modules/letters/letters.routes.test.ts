@@ -117,6 +117,57 @@ describe('公众诉求 back office', () => {
     expect(await auditRows('letters.contact_revealed', 'success')).toHaveLength(1)
   })
 
+  it('lets only the 公开办 convert an information request into one 依申请公开 case, which the writer can then track', async () => {
+    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+    const ctx = { db: database.db, clock: fixedClock('2026-11-27T02:00:00Z'), cipher: createFieldCipher(testConfig().dataKey), security: {} as any, actor: null, ip: '198.51.100.91' }
+    const sent = await submitLetter(ctx, fgw.regionId, {
+      unit: '', category: 'consultation', subject: '申请公开天然气价格听证材料', content: '请公开今年天然气价格听证会的成本监审报告和听证笔录。', name: '钱七', phone: '13700007777', publishConsent: 'no', idempotencyKey: 'routes-test-key-0002',
+    }, null, 'secret')
+    const cases = async () => (await database.db.selectFrom('request_cases').select('id').execute()).length
+    const before = await cases()
+    for (const username of ['fgw.admin', 'fgw.editor', 'auditor']) {
+      const outsider = await as(username)
+      await outsider.get('/admin/letters/calls/new') // any page: the client picks up its CSRF token
+      await outsider.get('/admin')
+      expect((await outsider.post(`/admin/letters/${sent.caseId}/convert`, { requestUnit: String(fgw.id) })).statusCode).toBe(404)
+    }
+    expect(await cases()).toBe(before)
+
+    const gkb = await as('gkb')
+    const page = await gkb.get(`/admin/letters/${sent.caseId}`)
+    expect(text(page, '#convert')).toBe('转为依申请公开')
+    const missing = await gkb.post(`/admin/letters/${sent.caseId}/convert`, { requestUnit: '' })
+    expect(missing.statusCode).toBe(400)
+    expect(text(missing, '.error-summary')).toContain('请选择受理申请的单位')
+    const first = await gkb.post(`/admin/letters/${sent.caseId}/convert`, { requestUnit: String(fgw.id) })
+    expect(first.statusCode).toBe(303)
+    expect((await gkb.post(`/admin/letters/${sent.caseId}/convert`, { requestUnit: String(fgw.id) })).statusCode).toBe(303)
+    expect(await cases()).toBe(before + 1)
+    const converted = await gkb.get(first.headers.location as string)
+    expect(text(converted, '.notice')).toContain('已转为政府信息公开申请')
+    const created = await database.db.selectFrom('request_cases').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(converted.body).toContain(`href="/admin/requests/${created.id}"`)
+    expect(text(converted, 'main').replace(/-/g, '')).toContain(created.query_code)
+    const requestPage = await gkb.get(`/admin/requests/${created.id}`)
+    expect(requestPage.statusCode).toBe(200)
+    expect(requestPage.body).toContain('待确认收到')
+
+    const writer = new Client(app)
+    await writer.get('/hudong/qzxx/chaxun')
+    const followUp = await writer.post('/hudong/qzxx/chaxun', { code: sent.queryCode, phoneLast4: '7777' })
+    expect(followUp.statusCode).toBe(200)
+    expect(text(followUp, '#converted')).toBe('已转为政府信息公开申请')
+    expect(text(followUp, '#request-code')).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/)
+    expect(text(followUp, 'main').replace(/-/g, '')).toContain(created.query_code)
+    expect(followUp.body).toContain('href="/xxgk/ysqgk/chaxun"')
+    await writer.get('/xxgk/ysqgk/chaxun')
+    const tracked = await writer.post('/xxgk/ysqgk/chaxun', { code: created.query_code, phoneLast4: '7777' })
+    expect(tracked.statusCode).toBe(303)
+    const result = await writer.get(tracked.headers.location as string)
+    expect(result.statusCode).toBe(200)
+    expect(text(result, 'main').replace(/-/g, '')).toContain(created.query_code)
+  })
+
   it('registers a hotline call answered on the spot', async () => {
     const gkb = await as('gkb')
     await gkb.get('/admin/letters/calls/new')

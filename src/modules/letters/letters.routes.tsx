@@ -9,7 +9,8 @@ import {
   acceptCase, caseForActor, closeCase, dispatchCase, evaluateCase, extendCase, notAcceptCase, reassignCase, releaseReply, replyToCase, returnCase, sendBackReply,
 } from './case-actions.ts'
 import { attachmentsOfCase, letterAttachmentContent } from './letter-attachments.ts'
-import { CallForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm, ReplyForm, ScreenForm, UnitForm } from './letters.forms.ts'
+import { convertLetter, conversionOf } from './convert-letter.ts'
+import { CallForm, ConvertForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm, ReplyForm, ScreenForm, UnitForm } from './letters.forms.ts'
 import { countByState, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
 import { revealContact } from './reveal-contact.ts'
 import { mergeCase, splitCase } from './merge-cases.ts'
@@ -20,12 +21,15 @@ import { CallFormPage, CasePage, LettersList, STATE_QUEUE_LABELS, type CaseModel
 const DONE: Record<string, string> = {
   screen: '受理意见已记录。', dispatch: '已转办，承办单位的答复期限已开始计算。', reassign: '已改派。', return: '已退回区政务公开办公室。', extend: '已延期。',
   reply: '答复已提交，等待区政务公开办公室审核。', send_back: '已退回承办单位修改。', release: '答复已发布，来信人可以查看和评价。', evaluate: '监评已记录，信件办结。',
-  close: '信件已办结。', merge: '已并单。', split: '已拆分，回到待受理。', call: '来电已登记。',
+  close: '信件已办结。', convert: '已转为政府信息公开申请，申请待与来信人确认收到并补充身份证明。', merge: '已并单。', split: '已拆分，回到待受理。', call: '来电已登记。',
 }
 
 const isUnitStaff = (actor: Actor) => actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')
 
-export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Promise<void> {
+/** The requests wing's identity key travels with the deps: converting a letter registers a 依申请公开 case. */
+export type LettersDeps = StaffDeps & { identityKey: string }
+
+export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Promise<void> {
   const staff = requireStaff(deps)
   const ctx = (request: FastifyRequest) => contextOf(deps, request)
   const page = (request: FastifyRequest, reply: FastifyReply, title: string, body: preact.ComponentChildren, status = 200) =>
@@ -102,6 +106,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
       contact: null,
       unitName: c.unitId ? unitNames.get(c.unitId) ?? null : null, addressedUnitName: c.addressedUnitId ? unitNames.get(c.addressedUnitId) ?? null : null,
       events, attachments: await attachmentsOfCase(deps.db, c.id), units: units.map(({ value, label }) => ({ value, label })), suggestions,
+      conversion: await conversionOf(deps.db, c.id),
       mergedLetters: await mergedInto(deps.db, c.id), mergedIntoNo: mergedIntoCase?.caseNo ?? null, dueFlag: await dueFlagOf(c, await soonDate()),
       csrf: request.csrfToken(), done: DONE[String((request.query as Record<string, unknown>).done ?? '')], privacyWarnings, ...extra,
     }
@@ -134,6 +139,10 @@ export async function lettersRoutes(app: FastifyInstance, deps: StaffDeps): Prom
       const f = parse(ScreenForm, body); if (Array.isArray(f)) return f
       if (f.decision === 'accept') await acceptCase(ctx(request), id, f.note)
       else await notAcceptCase(ctx(request), id, f.decision as NotAcceptedReason, f.note)
+    },
+    convert: async (request, id, body) => {
+      const f = parse(ConvertForm, body); if (Array.isArray(f)) return f
+      await convertLetter({ ...ctx(request), identityKey: deps.identityKey }, id, Number(f.requestUnit))
     },
     dispatch: async (request, id, body) => { const f = parse(UnitForm, body); if (Array.isArray(f)) return f; await dispatchCase(ctx(request), id, Number(f.unit)) },
     reassign: async (request, id, body) => {

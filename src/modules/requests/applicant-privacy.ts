@@ -3,6 +3,7 @@
  * with a masked copy for lists and pages, and an HMAC-SM3 of the identity number to recognise the same applicant
  * again (repeated requests, 第三十六条（六）; fees per applicant and month, 国办函〔2020〕109号) without decrypting.
  */
+import { randomBytes } from 'node:crypto'
 import { hmacSm3, type FieldCipher } from '../../platform/crypto/sm.ts'
 
 /** What an applicant gives (plain text; lives only in memory and in encrypted columns). */
@@ -91,7 +92,9 @@ export function sealApplicant(cipher: FieldCipher, identityKey: string, details:
     id_type: details.idType,
     id_number_enc: cipher.encrypt(normaliseIdNumber(details.idNumber)),
     id_number_masked: maskIdNumber(details.idNumber),
-    id_number_hmac: identityHmac(identityKey, details.idNumber),
+    // No identity number yet (a converted letter waiting for the applicant's 身份证明): a random key that matches no one,
+    // so applicants without one are never taken for the same person (repeat requests, fees per applicant and month).
+    id_number_hmac: normaliseIdNumber(details.idNumber) ? identityHmac(identityKey, details.idNumber) : randomBytes(32).toString('hex'),
     phone_enc: cipher.encrypt(details.phone.trim()),
     phone_masked: maskPhone(details.phone),
     email_enc: opt(details.email),

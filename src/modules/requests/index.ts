@@ -8,6 +8,8 @@ export { requestsPublicRoutes } from './requests.public-routes.tsx'
 export { registerRequest, type ApplicationInput } from './register-request.ts'
 /** Records one lifecycle step of a case with its clock event, case event and letters. */
 export { recordStep, StepRefusedError } from './record-step.ts'
+/** A case's query code as the applicant reads it (K7QF-3M9X-2PLA). */
+export { formatQueryCode } from './query-code.ts'
 /** The lifecycle rules' statuses and labels (for other wings' read models). */
 export { CASE_STATUS_LABELS, type CaseStatus } from './rules/index.ts'
 /** Who may do what with request cases (pure). */

@@ -4,6 +4,7 @@
  * needs a confirmation with the applicant, the case waits for it and no answer period runs.
  * The same form key twice makes one case (double submission).
  */
+import type { Trx } from '../../database.ts'
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { regimeInForceOn, trackClock } from '../calendar/index.ts'
 import { findOrganisation } from '../orgs/index.ts'
@@ -28,6 +29,8 @@ export interface ApplicationInput {
   facts: ReceiptFacts
   /** One-time key of the form: the same key twice is one case. */
   idempotencyKey: string
+  /** Where the application came from when another wing made it (a 区长信箱 letter converted by the 公开办); noted on the case's first event. */
+  source?: { kind: 'letter'; letterId: number; caseNo: string }
 }
 
 export interface Registration {
@@ -60,8 +63,12 @@ export async function registerRequest(ctx: RequestsContext, input: ApplicationIn
   const now = ctx.clock.now()
   const actorUserId = ctx.actor?.userId ?? null
 
+  // A caller that already holds a transaction (the letters wing converting a letter) registers inside it, so that
+  // both wings' events commit together or not at all.
+  const inTransaction = <T,>(work: (trx: Trx) => Promise<T>): Promise<T> =>
+    ctx.db.isTransaction ? work(ctx.db as Trx) : ctx.db.transaction().execute(work)
   try {
-    const caseId = await ctx.db.transaction().execute(async (trx) => {
+    const caseId = await inTransaction(async (trx) => {
       const id = await insertCase(trx, {
         organisation_id: unit.id, regime, state: state.status, channel: input.channel, submitted_on: submittedOn, received_on: state.receivedOn,
         applicant_type: input.applicantCategory, information_name: input.informationName, doc_no: input.docNo, description: input.description,
@@ -70,7 +77,7 @@ export async function registerRequest(ctx: RequestsContext, input: ApplicationIn
       }, sealApplicant(ctx.cipher, ctx.identityKey, input.applicant, isOrganisation))
       const eventId = await insertEvent(trx, {
         caseId: id, type: 'registered', fromState: null, toState: state.status, effectiveOn: state.receivedOn ?? submittedOn, recordedAt: now, actorUserId,
-        details: { channel: input.channel, receipt: input.facts, notes: opened.notes, fingerprint },
+        details: { channel: input.channel, receipt: input.facts, notes: opened.notes, fingerprint, ...(input.source ? { source: input.source } : {}) },
       })
       if (opened.clockEvents.length > 0) {
         const clock = await trackClock(trx, { subjectType: CLOCK_SUBJECT, subjectId: String(id), regime, events: [...opened.clockEvents] }, today)
@@ -83,6 +90,8 @@ export async function registerRequest(ctx: RequestsContext, input: ApplicationIn
     if (!created || created.id !== caseId) throw new NotFoundError()
     return { case: created, created: true }
   } catch (error) {
+    // Inside the caller's transaction a failed statement has aborted it (PostgreSQL): let the caller roll back.
+    if (ctx.db.isTransaction) throw error
     // Two submissions of one form racing: the unique key lets one through; the other returns that case.
     const raced = await findCaseByIdempotencyKey(ctx.db, input.idempotencyKey)
     if (raced) return { case: raced, created: false }

@@ -3,7 +3,7 @@
  * "受理、调度、办理、回复、督办、办结、回访、评价"):
  *
  *   received ─screen→ accepted ─dispatch→ dispatched ─reply→ replied ─release→ released ─evaluate/close→ closed
- *       └─screen (不予受理)→ not_accepted        ↑  └─return (退回)→ returned ─dispatch (改派)┘
+ *       └─screen (不予受理) or convert (转为依申请公开)→ not_accepted        ↑  └─return (退回)→ returned ─dispatch (改派)┘
  *                                               └──────────── send_back (审核不通过) ─ replied
  *   released / closed ─reopen ("没有解决")→ dispatched (same unit, a new clock)
  *   received … returned ─merge (并单)→ merged ─split→ received
@@ -13,7 +13,7 @@ export type CaseState = 'received' | 'accepted' | 'not_accepted' | 'dispatched' 
 
 export type CaseAction =
   | 'accept' | 'not_accept' | 'dispatch' | 'reassign' | 'return' | 'extend' | 'reply' | 'send_back' | 'release'
-  | 'rate' | 'reopen' | 'evaluate' | 'close' | 'merge' | 'split'
+  | 'rate' | 'reopen' | 'evaluate' | 'close' | 'merge' | 'split' | 'convert'
 
 export const STATE_LABELS: Readonly<Record<CaseState, string>> = Object.freeze({
   received: '待受理', accepted: '已受理，待转办', not_accepted: '不予受理', dispatched: '办理中', returned: '单位退回，待改派',
@@ -28,7 +28,7 @@ export const PUBLIC_STATE_LABELS: Readonly<Record<CaseState, string>> = Object.f
 
 export const ACTION_LABELS: Readonly<Record<CaseAction, string>> = Object.freeze({
   accept: '受理', not_accept: '不予受理', dispatch: '转办', reassign: '改派', return: '退回', extend: '延期', reply: '答复', send_back: '审核退回',
-  release: '审核发布', rate: '评价', reopen: '重新办理', evaluate: '回访监评', close: '办结', merge: '并单', split: '拆分',
+  release: '审核发布', rate: '评价', reopen: '重新办理', evaluate: '回访监评', close: '办结', merge: '并单', split: '拆分', convert: '转为依申请公开',
 })
 
 /** Who takes an action: the 公开办 (office), the unit the case is dispatched to (unit), or the writer (public). */
@@ -59,6 +59,9 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = Object.free
   close: { from: ['released'], to: 'closed', by: ['office'], needsReason: false },
   merge: { from: ['received', 'accepted', 'dispatched', 'returned'], to: 'merged', by: ['office'], needsReason: true },
   split: { from: ['merged'], to: 'received', by: ['office'], needsReason: true },
+  // 转为依申请公开: screening that finds an information request (§6.2) and, instead of only telling the writer, registers a
+  // 依申请公开 case in the requests wing; the letter ends not accepted by the mailbox, with the case's query code.
+  convert: { from: ['received'], to: 'not_accepted', by: ['office'], needsReason: false },
 })
 
 export const CASE_ACTIONS = Object.keys(TRANSITIONS) as CaseAction[]

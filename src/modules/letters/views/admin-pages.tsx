@@ -1,4 +1,5 @@
 /** Back-office pages of 公众诉求: the 公开办's queues, a unit's inbox, the case page with its steps, and call registration. */
+import { formatQueryCode as formatRequestCode } from '../../requests/index.ts'
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Breadcrumbs, Button, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextField } from '../../../platform/views/components.tsx'
@@ -75,6 +76,8 @@ export interface CaseModel {
   attachments: LetterAttachment[]
   units: { value: string; label: string }[]
   suggestions: { unitId: number; unitName: string; matched: readonly string[] }[]
+  /** The 依申请公开 case this letter was converted into (转为依申请公开). */
+  conversion?: { requestCaseId: number; queryCode: string; unitName: string }
   mergedLetters: LetterCase[]
   mergedIntoNo: string | null
   dueFlag: DueFlag
@@ -114,6 +117,7 @@ export function CasePage({ model }: { model: CaseModel }) {
         ...(c.satisfaction ? [{ key: '来信人评价', value: SATISFACTION[c.satisfaction].label }] : []),
         ...(c.supervisionGrade ? [{ key: '监评', value: SUPERVISION_GRADES[c.supervisionGrade].label }] : []),
         ...(c.notAcceptedReason ? [{ key: '不予受理', value: `${NOT_ACCEPTED[c.notAcceptedReason].label}：${c.screeningNote ?? ''}` }] : []),
+        ...(model.conversion ? [{ key: '转为依申请公开', value: <><a href={`/admin/requests/${model.conversion.requestCaseId}`}>依申请公开申请（查询码 {formatRequestCode(model.conversion.queryCode)}）</a>，{model.conversion.unitName}办理</> }] : []),
         ...(model.mergedIntoNo ? [{ key: '并入', value: model.mergedIntoNo }] : []),
       ]} />
       <h2>来信内容</h2>
@@ -145,6 +149,17 @@ export function CasePage({ model }: { model: CaseModel }) {
               options={[{ value: 'accept', label: '受理' }, ...NOT_ACCEPTED_REASONS.map((r) => ({ value: r, label: `不予受理：${NOT_ACCEPTED[r].label}` }))]} />
             <LongText name="note" label="说明" hint="不予受理的，写明告知来信人的说明；系统会附上应当去哪里办理。" errors={errs('screen')} value={values.note} rows={3} maxLength={500} />
             <Button>提交受理意见</Button>
+          </Form>
+        </section>
+      ) : null}
+
+      {has('convert') ? (
+        <section aria-labelledby="convert">
+          <h2 id="convert">转为依申请公开</h2>
+          <p>来信要获取政府信息的，可以把来信转为政府信息公开申请：来信内容作为申请内容，由您选择的单位办理。来信没有身份证明，申请先处于“待确认收到”，请与来信人确认并补充身份证明后再确认收到，答复期限从确认之日起算（《政府信息公开条例》第二十九条、第三十一条）。</p>
+          <Form action={`/admin/letters/${c.id}/convert`} csrf={model.csrf}>
+            <Select name="requestUnit" label="受理申请的单位" errors={errs('convert')} value={values.requestUnit ?? ''} placeholder="请选择" options={model.units} />
+            <Button variant="secondary">转为依申请公开申请</Button>
           </Form>
         </section>
       ) : null}

@@ -1,4 +1,5 @@
 /** Public pages of the 区长信箱: write, receipt, follow-up with rating and "没有解决". No account, no JavaScript needed. */
+import { formatQueryCode as formatRequestCode } from '../../requests/index.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Button, ErrorSummary, Form, Notice, SummaryList, TextField } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
@@ -118,6 +119,8 @@ export function FollowUpLookup({ shell, csrf, errors, values = {} }: { shell: Sh
 
 export interface FollowUpModel {
   c: LetterCase
+  /** The 依申请公开 case the letter became (转为依申请公开), with its query code. */
+  conversion?: { queryCode: string; unitName: string } | null
   unitName: string | null
   history: { on: string; type: string }[]
   csrf: string
@@ -128,7 +131,7 @@ export interface FollowUpModel {
 }
 
 const PUBLIC_STEP: Record<string, string> = {
-  received: '收到来信', accept: '受理', not_accept: '不予受理', dispatch: '转交承办单位', reassign: '转交承办单位', return: '承办单位退回，重新转办', extend: '延期办理',
+  received: '收到来信', accept: '受理', not_accept: '不予受理', convert: '转为政府信息公开申请', dispatch: '转交承办单位', reassign: '转交承办单位', return: '承办单位退回，重新转办', extend: '延期办理',
   reply: '承办单位答复', send_back: '答复需要完善，承办单位继续办理', release: '发布答复', rate: '您评价了答复', reopen: '您反馈没有解决，重新办理',
   evaluate: '回访', close: '办结', merge: '与同一事项的来信合并办理', split: '单独办理', answer_on_spot: '当场答复',
 }
@@ -149,11 +152,19 @@ export function FollowUpPage({ shell, model }: { shell: ShellModel; model: Follo
         { key: '渠道', value: CHANNELS[c.channel].label },
         { key: '类别', value: CATEGORIES[c.category].label },
         { key: '来信日期', value: c.receivedOn },
-        { key: '办理状态', value: PUBLIC_STATE_LABELS[c.state] },
+        { key: '办理状态', value: model.conversion ? '已转为政府信息公开申请' : PUBLIC_STATE_LABELS[c.state] },
         ...(model.unitName ? [{ key: '承办单位', value: model.unitName }] : []),
         ...(c.dueOn && c.state === 'dispatched' ? [{ key: '答复期限', value: `${c.dueOn} 前` }] : []),
       ]} />
-      {reason ? (
+      {model.conversion ? (
+        <section aria-labelledby="converted">
+          <h2 id="converted">已转为政府信息公开申请</h2>
+          <p>您要获取的是政府信息，我们已把这封信转为政府信息公开申请，由{model.conversion.unitName}办理。</p>
+          <p>申请查询码：<strong id="request-code">{formatRequestCode(model.conversion.queryCode)}</strong>（请记下）。</p>
+          <p>《政府信息公开条例》要求申请写明身份证明。工作人员会按您留下的电话与您联系，确认申请并补充身份证明；答复期限从确认之日起计算，为20个工作日。</p>
+          <p><a href="/xxgk/ysqgk/chaxun">查询申请办理进度</a>（输入查询码和电话号码后 4 位）</p>
+        </section>
+      ) : reason ? (
         <section aria-labelledby="not-accepted">
           <h2 id="not-accepted">不予受理的原因</h2>
           <p><strong>{reason.label}。</strong>{reason.guidance}</p>

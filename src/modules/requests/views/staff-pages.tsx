@@ -249,7 +249,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
           <SummaryList rows={[
             { key: '申请人类型', value: labelOf(APPLICANT_LABELS, r.applicantType) },
             { key: '姓名或名称', value: a.name },
-            { key: labelOf(ID_TYPE_LABELS, a.idType) || '身份证明', value: a.idNumber },
+            { key: labelOf(ID_TYPE_LABELS, a.idType) || '身份证明', value: a.idNumber || '未提供（待与申请人确认时补充）' },
             { key: '联系电话', value: a.phone },
             { key: '通信地址', value: a.address || '—' },
             ...(a.revealed && a.email ? [{ key: '电子邮箱', value: a.email }] : []),
