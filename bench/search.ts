@@ -23,6 +23,8 @@
  *   PostgreSQL 1M p50 40 ms / p95 88 ms, bare 29 / 74 ms, ×1.38 / ×1.18 (load about 4); PGlite alone again at load
  *   about 9: p50 70 ms / p95 173 ms, bare 47 / 155 ms — on PGlite the bare sample itself (1,001 rows read and ranked
  *   in WebAssembly) is what stands between p95 and 100 ms;
+ * - after, on a quiet machine (load about 0.2, 17:10 UTC, after every engineer had stopped): PGlite 100k p50 23.4 ms /
+ *   p95 40.5 ms, bare 19.2 / 31.7 ms, ×1.22 / ×1.28; slowest queries 食品安全, 安全生产, 政府信息公开 (about 40 ms p50);
  * - the old and the new searchLiveItems interleaved on one PGlite of 83k items (load about 15): old p50 239 ms /
  *   p95 1,421 ms, new p50 113 ms / p95 402 ms.
  * What remains at p95 is the GIN bitmap of the most frequent word pairs (安全 & 生产: 101,168 rows at 1M), which the
