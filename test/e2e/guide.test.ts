@@ -3,9 +3,8 @@
  * and in 长辈版 with zero axe (WCAG 2.1 AA) violations; then, with JavaScript off, a unit administrator fills in the
  * guide (a mistake first, then the fix) and a visitor reads it and browses the catalogue.
  */
-import type { BrowserContext, BrowserContextOptions, Cookie, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { checkAxe, clickAndWait, describeInBrowser, DESKTOP, expectShell, PHONE, screenshot, signIn, startSite, switchToElder, type Site } from './support/browser.ts'
+import { checkAxe, clickAndWait, describeInBrowser, expectShell, PHONE, screenshot, signIn, startSite, VARIANTS, variantTabs, type Site } from './support/browser.ts'
 
 type Staff = 'gkb' | 'fgw.admin'
 
@@ -39,55 +38,12 @@ const PAGES: GuidePage[] = [
   { name: 'admin-guide', path: '/admin/disclosure-guides/:fgw', h1: '重庆市开州区发展和改革委员会：政府信息公开指南', as: 'fgw.admin' },
 ]
 
-interface Variant {
-  name: string
-  label: string
-  options: BrowserContextOptions
-  phone: boolean
-  elder: boolean
-}
-
-const VARIANTS: Variant[] = [
-  { name: 'desktop', label: '桌面 1280×800', options: DESKTOP, phone: false, elder: false },
-  { name: 'phone', label: '手机 375×740', options: PHONE, phone: true, elder: false },
-  { name: 'elder-desktop', label: '长辈版 桌面 1280×800', options: DESKTOP, phone: false, elder: true },
-  { name: 'elder-phone', label: '长辈版 手机 375×740', options: PHONE, phone: true, elder: true },
-]
 
 describeInBrowser('政府信息公开指南, 制度 and browsing 法定主动公开内容', () => {
   let site: Site
-  const contexts: BrowserContext[] = []
-  const pages = new Map<string, Page>()
-  const sessions = new Map<Staff, Cookie>()
+  const tabs = variantTabs(() => site)
+  const { pageFor, contexts } = tabs
 
-  async function sessionOf(as: Staff): Promise<Cookie> {
-    const known = sessions.get(as)
-    if (known) return known
-    const context = await site.newContext(DESKTOP)
-    try {
-      await signIn(await context.newPage(), as)
-      const cookie = (await context.cookies()).find((c) => c.name === 'gk_session')!
-      sessions.set(as, cookie)
-      return cookie
-    } finally {
-      await context.close()
-    }
-  }
-
-  async function pageFor(variant: Variant, as: Staff | undefined): Promise<Page> {
-    let page = pages.get(variant.name)
-    if (!page) {
-      const context = await site.newContext(variant.options, { preloadAxe: true })
-      contexts.push(context)
-      page = await context.newPage()
-      await page.goto('/')
-      if (variant.elder) await switchToElder(page)
-      pages.set(variant.name, page)
-    }
-    await page.context().clearCookies({ name: 'gk_session' })
-    if (as) await page.context().addCookies([await sessionOf(as)])
-    return page
-  }
 
   const resolve = (path: string) => path.replace(':fgw', String(ids.fgw)).replace(':year', ids.year)
 

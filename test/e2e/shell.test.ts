@@ -2,9 +2,8 @@
  * Every page of the shell, portal and back office, at desktop and phone widths and in 长辈版:
  * zh-CN, a Chinese title, one h1, no horizontal scroll on a phone and no axe (WCAG 2.1 AA) violations.
  */
-import type { BrowserContext, BrowserContextOptions, Cookie, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { checkAxe, describeInBrowser, DESKTOP, expectShell, PHONE, rootFontSize, screenshot, signIn, startSite, switchToElder, type Site } from './support/browser.ts'
+import { checkAxe, describeInBrowser, DESKTOP, expectShell, rootFontSize, screenshot, startSite, switchToElder, VARIANTS, variantTabs, type Site } from './support/browser.ts'
 
 /** Who a back-office page is opened as (demo users; password DEMO_PASSWORD). */
 type Staff = 'sysadmin' | 'secadmin' | 'auditor' | 'fgw.editor'
@@ -70,64 +69,14 @@ const PAGES: ShellPage[] = [
   { name: 'admin-not-found', path: '/admin/no-such-page', h1: '找不到页面', as: 'sysadmin', status: 404 },
 ]
 
-interface Variant {
-  name: string
-  label: string
-  options: BrowserContextOptions
-  phone: boolean
-  elder: boolean
-}
-
-const VARIANTS: Variant[] = [
-  { name: 'desktop', label: '桌面 1280×800', options: DESKTOP, phone: false, elder: false },
-  { name: 'phone', label: '手机 375×740', options: PHONE, phone: true, elder: false },
-  { name: 'elder-desktop', label: '长辈版 桌面 1280×800', options: DESKTOP, phone: false, elder: true },
-  { name: 'elder-phone', label: '长辈版 手机 375×740', options: PHONE, phone: true, elder: true },
-]
 
 describeInBrowser('the page shell', () => {
   let site: Site
-  const contexts: BrowserContext[] = []
-  const pages = new Map<string, Page>()
+  const tabs = variantTabs(() => site)
+  const { pageFor, contexts } = tabs
   let standardRootFontSize = 0
 
-  /** The session cookie of each staff member, who signs in through the form once per file. */
-  const sessions = new Map<Staff, Cookie>()
 
-  async function sessionOf(as: Staff): Promise<Cookie> {
-    const known = sessions.get(as)
-    if (known) return known
-    const context = await site.newContext(DESKTOP)
-    try {
-      await signIn(await context.newPage(), as)
-      const cookie = (await context.cookies()).find((c) => c.name === 'gk_session')!
-      sessions.set(as, cookie)
-      return cookie
-    } finally {
-      await context.close()
-    }
-  }
-
-  /**
-   * One tab per variant, switched to 长辈版 by its header link when first opened. Before each page the
-   * tab takes the session cookie of the person the page is for (a new browser context per person
-   * costs seconds on a busy 2-core machine; a cookie costs nothing).
-   */
-  async function pageFor(variant: Variant, as: Staff | undefined): Promise<Page> {
-    let page = pages.get(variant.name)
-    if (!page) {
-      const context = await site.newContext(variant.options, { preloadAxe: true })
-      contexts.push(context)
-      page = await context.newPage()
-      await page.goto('/')
-      if (variant.elder) await switchToElder(page)
-      pages.set(variant.name, page)
-    }
-    const context = page.context()
-    await context.clearCookies({ name: 'gk_session' })
-    if (as) await context.addCookies([await sessionOf(as)])
-    return page
-  }
 
   beforeAll(async () => {
     site = await startSite()

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Cookie, type Locator, type Page } from 'playwright-core'
 import { describe, expect } from 'vitest'
 import { loadConfig } from '../../../src/config.ts'
 import { DEMO_PASSWORD } from '../../../src/demo/seed-demo.ts'
@@ -153,4 +153,62 @@ export async function expectShell(page: Page, opts: { phone?: boolean } = {}): P
 /** The computed font-size of <html>, in CSS pixels. */
 export async function rootFontSize(page: Page): Promise<number> {
   return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
+}
+
+/** A display variant of a page: desktop or phone, standard or 长辈版. */
+export interface Variant {
+  name: string
+  label: string
+  options: BrowserContextOptions
+  phone: boolean
+  elder: boolean
+}
+
+export const VARIANTS: Variant[] = [
+  { name: 'desktop', label: '桌面 1280×800', options: DESKTOP, phone: false, elder: false },
+  { name: 'phone', label: '手机 375×740', options: PHONE, phone: true, elder: false },
+  { name: 'elder-desktop', label: '长辈版 桌面 1280×800', options: DESKTOP, phone: false, elder: true },
+  { name: 'elder-phone', label: '长辈版 手机 375×740', options: PHONE, phone: true, elder: true },
+]
+
+/**
+ * One tab per variant, switched to 长辈版 by its header link when first opened. Before each page the tab takes the
+ * session cookie of the person the page is for: each staff member signs in through the form once per file (a new
+ * browser context per person costs seconds on a busy 2-core machine; a cookie costs nothing).
+ */
+export function variantTabs(site: () => Site) {
+  const contexts: BrowserContext[] = []
+  const pages = new Map<string, Page>()
+  const sessions = new Map<string, Cookie>()
+
+  async function sessionOf(as: string): Promise<Cookie> {
+    const known = sessions.get(as)
+    if (known) return known
+    const context = await site().newContext(DESKTOP)
+    try {
+      await signIn(await context.newPage(), as)
+      const cookie = (await context.cookies()).find((c) => c.name === 'gk_session')!
+      sessions.set(as, cookie)
+      return cookie
+    } finally {
+      await context.close()
+    }
+  }
+
+  async function pageFor(variant: Variant, as: string | undefined): Promise<Page> {
+    let page = pages.get(variant.name)
+    if (!page) {
+      const context = await site().newContext(variant.options, { preloadAxe: true })
+      contexts.push(context)
+      page = await context.newPage()
+      await page.goto('/')
+      if (variant.elder) await switchToElder(page)
+      pages.set(variant.name, page)
+    }
+    await page.context().clearCookies({ name: 'gk_session' })
+    if (as) await page.context().addCookies([await sessionOf(as)])
+    return page
+  }
+
+  return { pageFor, contexts }
 }
