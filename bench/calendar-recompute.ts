@@ -4,7 +4,6 @@
  * reads the same open clocks, measured in the same run.
  *   npx tsx bench/calendar-recompute.ts [count]
  */
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Db } from '../src/database.ts'
 import { ensureOfficialCalendar, proposeAmendment, proposeNotice, storeCalendarVersion, trackClock } from '../src/modules/calendar/index.ts'
@@ -12,6 +11,7 @@ import { NOTICE_2020_ORIGINAL } from '../src/modules/calendar/calendar.fixtures.
 import { fixedClock } from '../src/platform/clock.ts'
 import { migrateToLatest } from '../src/platform/database/migrate.ts'
 import { openDatabase } from '../src/platform/database/database.ts'
+import { inThrowawaySchema } from './lib/bench-database.ts'
 
 const COUNT = Number(process.argv[2] ?? 10_000)
 
@@ -53,18 +53,7 @@ results.push(await run('PGlite', pglite.db as Db))
 await pglite.close()
 const url = process.env.BENCH_DATABASE_URL
 if (url) {
-  const schema = `gk_bench_${randomBytes(4).toString('hex')}`
-  const admin = await openDatabase({ url, poolSize: 1 })
-  await sql`create extension if not exists pg_trgm`.execute(admin.db)
-  await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-  const pg = await openDatabase({ url, schema })
-  try {
-    results.push(await run('PostgreSQL', pg.db as Db))
-  } finally {
-    await pg.close()
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-    await admin.close()
-  }
+  results.push(await inThrowawaySchema(url, (db) => run('PostgreSQL', db)))
 } else {
   console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it)')
 }

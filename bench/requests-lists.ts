@@ -44,6 +44,7 @@ import { migrateToLatest } from '../src/platform/database/migrate.ts'
 import { openDatabase } from '../src/platform/database/database.ts'
 import { BenchError, HOST, freePort, loadNote, median, printTable, round, runMain, tempDir } from './lib/harness.ts'
 import { StaffClient } from './lib/staff-client.ts'
+import { inThrowawaySchema } from './lib/bench-database.ts'
 
 const CASES = positiveInt(process.argv[2], 10_000)
 const UNITS = positiveInt(process.argv[3], 100)
@@ -289,18 +290,7 @@ runMain('bench/requests-lists', async () => {
   const url = process.env.BENCH_DATABASE_URL
   if (!url) console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it)')
   else {
-    const schema = `gk_bench_${randomBytes(4).toString('hex')}`
-    const admin = await openDatabase({ url, poolSize: 1 })
-    await sql`create extension if not exists pg_trgm`.execute(admin.db)
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-    const pg = await openDatabase({ url, schema })
-    try {
-      results.push(await measure('PostgreSQL', pg.db as Db))
-    } finally {
-      await pg.close()
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-      await admin.close()
-    }
+    results.push(await inThrowawaySchema(url, (db) => measure('PostgreSQL', db)))
   }
 
   console.log('\n页面 / pages (sequential requests as a signed-in user; bare = the same queries called directly)')

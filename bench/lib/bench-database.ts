@@ -40,18 +40,25 @@ export async function onEachDatabase<T>(run: (target: BenchTarget) => Promise<T>
     console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it)')
     return results
   }
+  results.push(await inThrowawaySchema(url, async (db) => {
+    await prepare(db)
+    return run({ label: 'PostgreSQL', db })
+  }))
+  return results
+}
+
+/** Runs `run` on PostgreSQL in a new schema (pg_trgm available), dropping the schema afterwards whatever happens. */
+export async function inThrowawaySchema<T>(url: string, run: (db: Db) => Promise<T>): Promise<T> {
   const schema = `gk_bench_${randomBytes(4).toString('hex')}`
   const admin = await openDatabase({ url, poolSize: 1 })
   await sql`create extension if not exists pg_trgm`.execute(admin.db)
   await sql`create schema ${sql.id(schema)}`.execute(admin.db)
   const pg = await openDatabase({ url, schema })
   try {
-    await prepare(pg.db as Db)
-    results.push(await run({ label: 'PostgreSQL', db: pg.db as Db }))
+    return await run(pg.db as Db)
   } finally {
     await pg.close()
     await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
     await admin.close()
   }
-  return results
 }
