@@ -10,17 +10,19 @@ import { createServer } from './platform/http/server.tsx'
 import { adminNav, adminRoutes, calendarAdminRoutes } from './modules/admin/index.ts'
 import { orgsRoutes, type SecurityPolicy, type StaffDeps } from './modules/orgs/index.ts'
 import { deadlineRoutes, feedRoutes, portalRoutes } from './modules/portal/index.ts'
-import { publishDueEditions, publishingRoutes } from './modules/publishing/index.ts'
+import { publishingRoutes } from './modules/publishing/index.ts'
 import { guideRoutes } from './modules/guide/index.ts'
-import { escalateOverdueCases, lettersOpen311Routes, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
-import { requestsPublicRoutes, requestsRoutes, runDeadlineReminders } from './modules/requests/index.ts'
+import { lettersOpen311Routes, lettersPublicRoutes, lettersRoutes } from './modules/letters/index.ts'
+import { requestsPublicRoutes, requestsRoutes } from './modules/requests/index.ts'
+import { createJobs } from './platform/jobs/jobs.ts'
+import { defineAppJobs } from './app-jobs.ts'
 
 export interface AppDeps {
   config: Config
   db: Db
   clock: Clock
   logger?: FastifyServerOptions['logger']
-  /** Run the in-process scheduler (scheduled publishing). On with `gongkai start`; tests drive jobs directly. */
+  /** Start the jobs on pg-boss (src/app-jobs.ts). On with `gongkai start`; tests drive the job handlers directly. */
   runScheduler?: boolean
 }
 
@@ -83,48 +85,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await requestsRoutes(scope, { ...staffDeps, identityKey: config.dataKey })
   })
   if (deps.runScheduler) {
-    // 定时发布: every 30 s, publish scheduled editions whose time has come. Row locks make it safe to run in
-    // every process (DESIGN.md §3); a failure is logged and retried on the next tick.
-    const tick = async () => {
-      try {
-        const published = await publishDueEditions({ ...staffDeps, actor: null, ip: 'scheduler' }, deps.clock.now())
-        if (published > 0) {
-          app.pageCache.clear()
-          app.log.info({ published }, 'scheduled editions published')
-        }
-      } catch (error) {
-        app.log.error({ err: error }, 'scheduled publishing failed')
-      }
-    }
-    const timer = setInterval(() => void tick(), 30_000)
-    timer.unref()
-    app.addHook('onClose', async () => clearInterval(timer))
-    // 督办: every 10 minutes, escalate dispatched letters past their reply limit (idempotent, safe in every process).
-    const escalate = async () => {
-      try {
-        const escalated = await escalateOverdueCases(deps)
-        if (escalated > 0) app.log.info({ escalated }, 'overdue letters escalated')
-      } catch (error) {
-        app.log.error({ err: error }, 'letter escalation failed')
-      }
-    }
-    const escalationTimer = setInterval(() => void escalate(), 600_000)
-    escalationTimer.unref()
-    app.addHook('onClose', async () => clearInterval(escalationTimer))
-    // 依申请公开 reminders and escalation (due soon → overdue → 督办): hourly and idempotent (one event per kind and
-    // due date), so every process may run it; pg-boss is not installed, this scheduler stands in for it.
-    const remind = async () => {
-      try {
-        const run = await runDeadlineReminders({ db: deps.db, clock: deps.clock })
-        if (run.dueSoon + run.overdue + run.escalated > 0) app.log.info(run, 'request reminders recorded')
-      } catch (error) {
-        app.log.error({ err: error }, 'request reminders failed')
-      }
-    }
-    const reminderTimer = setInterval(() => void remind(), 3_600_000)
-    reminderTimer.unref()
-    void remind()
-    app.addHook('onClose', async () => clearInterval(reminderTimer))
+    // Jobs on pg-boss (src/app-jobs.ts): scheduled publishing, 依申请公开 reminders and 督办, letters 督办. Stopped
+    // gracefully when the app closes (running jobs finish), before the database is closed.
+    const jobs = createJobs({ db: deps.db, logger: app.log })
+    defineAppJobs(jobs, { staff: staffDeps, onPublished: () => app.pageCache.clear() })
+    await jobs.start()
+    app.addHook('onClose', async () => jobs.stop())
   }
   app.get('/healthz', async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

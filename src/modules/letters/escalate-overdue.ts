@@ -1,7 +1,8 @@
 /**
  * 督办: a dispatched case past its reply limit is escalated once (潍坊市12345热线条例 第二十六条 [V]: 逾期未办理的
- * 督办; 重庆 公开信箱: 推诿拖延 → 通报批评 [S]). Idempotent and safe in every process: the flag is set by one UPDATE
- * … WHERE escalated_at IS NULL, and only the rows it changed get their event. A new dispatch clears the flag.
+ * 督办; 重庆 公开信箱: 推诿拖延 → 通报批评 [S]). Run by the hourly letters-escalation job (src/app-jobs.ts). Idempotent and
+ * safe in every process: the flag is set by one UPDATE … WHERE escalated_at IS NULL, and only the rows it changed get
+ * their event. A new dispatch clears the flag.
  */
 import { sql } from 'kysely'
 import type { UseCaseContext } from '../orgs/index.ts'

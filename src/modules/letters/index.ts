@@ -15,7 +15,7 @@ export { convertLetter, conversionOf, type Conversion } from './convert-letter.t
 export { rateReply, reopenByWriter } from './public-follow-up.ts'
 /** Statistics per channel, unit and period for the reports and oversight wings (computed from case events). */
 export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'
-/** 督办: escalates overdue dispatched cases once (idempotent; run by the in-process scheduler). */
+/** 督办: escalates overdue dispatched cases once (idempotent; the hourly letters-escalation job, src/app-jobs.ts). */
 export { escalateOverdueCases } from './escalate-overdue.ts'
 /** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
 export { lettersOpen311Routes } from './letters.open311-routes.ts'

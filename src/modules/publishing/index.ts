@@ -13,6 +13,8 @@ export {
   createItem, updateDraft, submitEdition, overridePrivacy, rejectEdition, approveEdition, publishEdition, forcePublish, approveRetrospectively,
   withdrawItem, startNewEdition, publishDueEditions, PrivacyGateError, type EditionInput,
 } from './edition-workflow.ts'
+/** 定时发布: the scheduled editions coming up (the scheduled-publishing job queues one job at each one's time). */
+export { upcomingScheduledEditions } from './scheduled-editions.ts'
 /** Read queries of items, editions, events and privacy reviews. */
 export { findItem, editionsOf, findEdition, workingEdition, listItems, eventsOf, latestPrivacyReview, type CatalogueItem, type Edition, type CatalogueEvent, type PrivacyReview, type ItemRow } from './publishing.repository.ts'
 /** 正文 helpers: stored HTML from typed text, and back. */

@@ -2,6 +2,9 @@
  * Backup and restore through the query layer (not pg_dump), so data moves between the embedded
  * database and PostgreSQL in either direction. Format: NDJSON — a header line, then for each table a
  * line naming its columns followed by one line per row.
+ * Only current_schema() is backed up: the job queue of pg-boss lives in its own schema (`pgboss`) and is transient
+ * (queued and finished jobs; the queues and cron schedules are recreated by `gongkai start`), so it is left out on
+ * purpose and a restored database starts with an empty queue.
  */
 import { createReadStream, createWriteStream } from 'node:fs'
 import { createInterface } from 'node:readline'

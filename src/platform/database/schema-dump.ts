@@ -1,6 +1,8 @@
 /**
  * A deterministic text description of the current schema (tables, columns, constraints, indexes,
  * triggers), the same on PostgreSQL 15 and PGlite. Committed as docs/schema.sql and checked in CI.
+ * Only current_schema() is described: pg-boss's own schema (`pgboss`, src/platform/jobs/jobs.ts) is pg-boss's to
+ * create and migrate, not ours, so it stays out of the dump on purpose.
  */
 import { sql, type Kysely } from 'kysely'
 
