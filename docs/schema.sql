@@ -538,6 +538,8 @@ create table request_events (
 );
 CREATE INDEX request_events_case_idx ON request_events (case_id, id);
 CREATE UNIQUE INDEX request_events_pkey ON request_events (id);
+CREATE UNIQUE INDEX request_events_reminder_once ON request_events (case_id, type, ((details ->> 'dueOn'::text))) WHERE ((type)::text = ANY ((ARRAY['reminder_due_soon'::character varying, 'reminder_overdue'::character varying, 'supervision_requested'::character varying])::text[]));
+CREATE INDEX request_events_supervision_idx ON request_events (case_id) WHERE ((type)::text = ANY ((ARRAY['supervision_requested'::character varying, 'supervised'::character varying])::text[]));
 
 create table request_lookup_failures (
   id integer not null default nextval('request_lookup_failures_id_seq'::regclass),

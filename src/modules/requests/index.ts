@@ -14,7 +14,7 @@ export { formatQueryCode } from './query-code.ts'
 export { CASE_STATUS_LABELS, type CaseStatus } from './rules/index.ts'
 /** Who may do what with request cases (pure). */
 export { canOnCase, type CaseAction } from './requests.policy.ts'
-/** Reminders and escalation (due soon → overdue → 督办), idempotent; run by the app's scheduler. */
+/** Reminders and escalation (due soon → overdue → 督办), set-based and idempotent; the hourly deadline-reminders job (src/app-jobs.ts). */
 export { runDeadlineReminders, REMINDER_LABELS, type ReminderRun } from './deadline-reminders.ts'
 /** Statistics for the reports wing: table 三 (2021, 2019), table 四, 2014-era rows, each cell with its cases. */
 export { requestStatistics, caseFactsFor, type StatisticsQuery } from './request-statistics.ts'
