@@ -25,6 +25,7 @@ import type { UnitOption } from './views/public-pages.tsx'
 import { STEPS } from './case-steps.ts'
 import { requestStatistics } from './request-statistics.ts'
 import { StatisticsPage, type StatisticsView } from './views/statistics-page.tsx'
+import { countSupervisedOpen, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
 
 /** What the requests routes are built with: the staff deps and the key of the applicant identity HMAC. */
 export interface RequestsDeps extends StaffDeps {
@@ -36,7 +37,7 @@ export const OPEN_STATES: readonly CaseStatus[] = ['awaiting_receipt', 'in_progr
 /** "即将到期": due within this many working days. */
 export const DUE_SOON_WORKING_DAYS = 5
 
-const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。' }
+const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。', supervised: '已督办，承办单位在案件和申请列表中都能看到。' }
 
 export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): Promise<void> {
   const staff = requireStaff(deps)
@@ -80,7 +81,8 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const overview = regionWide
       ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '' })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
       : undefined
-    return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn}
+    const supervised = { count: await countSupervisedOpen(deps.db, regionWide ? undefined : [actor.organisationId], OPEN_STATES), ids: await supervisedAmong(deps.db, rows.map((r) => r.id)) }
+    return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn} supervised={supervised}
       unitNames={names} showUnit={regionWide} canRegister={canOnCase(actor, 'register')} overview={overview} openStates={OPEN_STATES} done={doneOf(request)}
       suggestions={isCaseStaff(actor) ? await proactiveSuggestions(deps.db, [actor.organisationId]) : undefined} csrf={request.csrfToken()} />)
   })
@@ -180,6 +182,10 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
       events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
       steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      supervision: {
+        underSupervision: (await supervisedAmong(deps.db, [record.id])).has(record.id),
+        canSupervise: canOnCase(actor, 'supervise', record.organisationId) && OPEN_STATES.includes(record.state as CaseStatus),
+      },
     }
   }
 
@@ -231,6 +237,27 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       if (error instanceof InvalidInputError) return render(400, { errors: error.fields, refused: error.fields.map((f) => f.message).join('；') })
       throw error
     }
+  })
+
+  // 督办 by the 公开办 (supervise-case.ts): reason required; a refusal (unit users) is audited, bad input changes nothing.
+  app.post('/admin/requests/:id/supervise', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    await authoriseCase(ctx(request), 'supervise', { organisationId: record.organisationId, caseId: record.id })
+    const body = formBody(request.body)
+    const form = SuperviseForm.safeParse(body)
+    const render = async (status: number, errors: FieldMessage[]) => {
+      const view = await caseView(request, record, false)
+      view.supervision = { ...view.supervision!, errors, reason: typeof body.reason === 'string' ? body.reason : '' }
+      return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={view} />, status)
+    }
+    if (!form.success) return render(400, fieldErrors(form.error))
+    try {
+      await superviseCase(ctx(request), record.id, form.data)
+    } catch (error) {
+      if (error instanceof ConflictError) return render(409, [{ field: '', message: error.message }])
+      throw error
+    }
+    return reply.redirect(`/admin/requests/${record.id}?done=supervised`, 303)
   })
 
   app.get('/admin/requests/:id/documents/:doc', { preHandler: staff }, async (request, reply) => {

@@ -10,6 +10,7 @@ import { APPLICANT_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, WANT
 import type { CaseDocument, CaseEvent, CaseListFilter, CaseListRow, RequestCase, Remedy } from '../requests.repository.ts'
 import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
 import { ApplicationFields, type UnitOption } from './public-pages.tsx'
+import { SupervisionPanel, type SupervisionView } from './supervision-panel.tsx'
 
 const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s
 const dispositionLabel = (code: string | null) => (code ? DISPOSITIONS.find((d) => d.code === code)?.label ?? code : '')
@@ -30,9 +31,11 @@ export interface UnitCount { organisationId: number; name: string; open: number;
 
 export interface Suggestion { requestIds: readonly string[]; applicantCount: number; description: string; explanation: string }
 
-export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, overview, openStates, done, suggestions, csrf }: {
+export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, overview, openStates, done, suggestions, csrf, supervised }: {
   rows: CaseListRow[]; total: number; page: number; pageSize: number; filter: CaseListFilter; today: string; dueSoonOn: string; unitNames: Map<number, string>
   showUnit: boolean; canRegister: boolean; overview?: UnitCount[]; openStates: readonly string[]; done?: string; suggestions?: Suggestion[]; csrf?: string
+  /** 督办: open cases under it (count) and which rows of this page are (supervise-case.ts). */
+  supervised?: { count: number; ids: ReadonlySet<number> }
 }) {
   return (
     <>
@@ -65,6 +68,7 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
           ))}</ul>
         </section>
       ) : null}
+      {supervised?.count ? <Notice kind="warning">{showUnit ? '全区' : '本单位'}有 <strong>{supervised.count}</strong> 件在办申请正被公开办督办，列表中标有“督办”。</Notice> : null}
       <nav class="tabs" aria-label="按办理情况筛选">
         <ul>{FILTERS.map((f) => <li><a href={`/admin/requests?filter=${f.value}`} aria-current={f.value === filter ? 'page' : undefined}>{f.label}</a></li>)}</ul>
       </nav>
@@ -80,7 +84,7 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
                   {showUnit ? <td>{unitNames.get(r.organisationId) ?? ''}</td> : null}
                   <td>{r.applicantNameMasked}</td>
                   <td>{(r.informationName || r.description).slice(0, 40)}</td>
-                  <td>{statusLabel(r.state)}</td>
+                  <td>{statusLabel(r.state)}{supervised?.ids.has(r.id) ? <> <span class="tag tag--red">督办</span></> : null}</td>
                   <td>{r.receivedOn ?? '待确认'}</td>
                   <td><DueTag dueOn={r.dueOn} today={today} dueSoonOn={dueSoonOn} open={openStates.includes(r.state)} /></td>
                 </tr>
@@ -132,6 +136,8 @@ export interface CaseView {
   decisionDefaults?: Record<string, string>
   canReveal: boolean
   today: string
+  /** 督办: whether the case is under it, and the 公开办's form (supervision-panel.tsx). */
+  supervision?: SupervisionView
 }
 
 /**
@@ -269,6 +275,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
           <ul>{view.repeats.map((m) => <li><a href={`/admin/requests/${m.requestId}`}>第 {m.requestId} 号</a>：{m.explanation}</li>)}</ul>
         </Notice>
       ) : null}
+      {view.supervision ? <SupervisionPanel csrf={csrf} caseId={r.id} view={view.supervision} /> : null}
       <h2>办理</h2>
       {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : s.type === 'decided' ? view.decisionDefaults ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
       <h2>文书</h2>
@@ -303,6 +310,7 @@ export const EVENT_LABELS: Record<string, string> = {
   reasons_requested: '要求说明理由', reasons_received: '收到理由', later_date_set: '确定延迟答复期限', fee_notice_sent: '发出收费通知', fee_paid: '已缴费',
   fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
   reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
+  supervised: '公开办督办',
 }
 
 export function StaffLetterPage({ caseId, title, html }: { caseId: number; title: string; html: string }): ComponentChildren {
