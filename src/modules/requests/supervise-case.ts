@@ -18,7 +18,7 @@ export const SUPERVISION_EVENT_TYPES = ['supervision_requested', 'supervised'] a
 
 /** 督办 form: the reason is required (it is what the unit reads). */
 export const SuperviseForm = z.object({
-  reason: z.string({ error: '请填写督办理由' }).trim().min(4, '请填写督办理由，至少 4 个字，如“请于三个工作日内答复并报告办理情况”').max(500, '督办理由最多 500 个字'),
+  reason: z.string({ error: '请填写督办理由' }).trim().min(4, '请填写督办理由，至少 4 个字').max(500, '督办理由最多 500 个字'),
 })
 export type SuperviseInput = z.infer<typeof SuperviseForm>
 

@@ -80,11 +80,11 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td><a href={`/admin/requests/${r.id}`}>第 {r.id} 号</a></td>
+                  <td><a href={`/admin/requests/${r.id}`}>第 {r.id} 号</a>{supervised?.ids.has(r.id) ? <> <span class="tag tag--red">督办</span></> : null}</td>
                   {showUnit ? <td>{unitNames.get(r.organisationId) ?? ''}</td> : null}
                   <td>{r.applicantNameMasked}</td>
                   <td>{(r.informationName || r.description).slice(0, 40)}</td>
-                  <td>{statusLabel(r.state)}{supervised?.ids.has(r.id) ? <> <span class="tag tag--red">督办</span></> : null}</td>
+                  <td>{statusLabel(r.state)}</td>
                   <td>{r.receivedOn ?? '待确认'}</td>
                   <td><DueTag dueOn={r.dueOn} today={today} dueSoonOn={dueSoonOn} open={openStates.includes(r.state)} /></td>
                 </tr>
