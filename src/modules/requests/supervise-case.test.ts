@@ -6,6 +6,7 @@ import { openTestPglite, type TestDatabase } from '../../../test/support/test-da
 import { fixedClock } from '../../platform/clock.ts'
 import { findOrganisationByCode } from '../orgs/index.ts'
 import { runDeadlineReminders } from './deadline-reminders.ts'
+import { recordStep } from './record-step.ts'
 import { registerRequest } from './register-request.ts'
 import { actorOf, onlineApplication, requestsContext } from './requests.fixtures.ts'
 
@@ -60,6 +61,20 @@ describe('督办 of a request case', () => {
     expect((await gkb.post(`/admin/requests/${caseId}/supervise`, { reason: '请于三个工作日内答复' }, { csrf: false })).statusCode).toBe(403)
     expect(await supervisedEvents()).toEqual([])
     expect(await audit('success')).toEqual([])
+  })
+
+  it('refuses to supervise a closed case (409) and writes nothing', async () => {
+    const db = database.db
+    const editor = requestsContext(db, fixedClock(TEST_NOW), await actorOf(db, 'fgw.editor'))
+    const closed = (await registerRequest(editor, onlineApplication((await findOrganisationByCode(db, 'fgw'))!.id, { channel: 'in_person', facts: { submittedOn: '2026-11-16' }, idempotencyKey: '6'.repeat(32) }))).case
+    await recordStep(editor, closed.id, { type: 'decided', on: '2026-11-26', decision: { code: 'granted', answerForm: 'provided' } }, { howProvided: '随本答复书提供电子文本' })
+    const gkb = await staff('gkb')
+    const page = html(await gkb.get(`/admin/requests/${closed.id}`))
+    expect(page.querySelector(`form[action="/admin/requests/${closed.id}/supervise"]`)).toBeNull()
+    const res = await gkb.post(`/admin/requests/${closed.id}/supervise`, { reason: '请说明答复情况' })
+    expect(res.statusCode).toBe(409)
+    expect(html(res).querySelector('.error-summary')?.text).toContain('这件申请已经办结，不能督办')
+    expect(await database.db.selectFrom('request_events').select('id').where('case_id', '=', closed.id).where('type', '=', 'supervised').execute()).toEqual([])
   })
 
   it('lets the 公开办 supervise: an event in the trace by that user, audited, and the unit sees it on the case and in its list', async () => {

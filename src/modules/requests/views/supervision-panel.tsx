@@ -12,16 +12,16 @@ export interface SupervisionView {
 }
 
 export function SupervisionPanel({ csrf, caseId, view }: { csrf: string; caseId: number; view: SupervisionView }) {
-  if (!view.underSupervision && !view.canSupervise) return null
+  if (!view.underSupervision && !view.canSupervise && !view.errors?.length) return null
   return (
     <section aria-labelledby="supervision-title">
       <h2 id="supervision-title">督办</h2>
+      <ErrorSummary errors={view.errors} />
       {view.underSupervision ? <Notice kind="warning">公开办已督办这件申请，请抓紧办理并依法答复。督办时间和理由见下方“办理记录”。</Notice> : null}
       {view.canSupervise ? (
         <details class="step" open={view.errors !== undefined}>
           <summary>督办这件申请</summary>
           <p class="hint">督办记入办理记录和审计日志，承办单位在案件和申请列表中都能看到。</p>
-          <ErrorSummary errors={view.errors} />
           <Form action={`/admin/requests/${caseId}/supervise`} csrf={csrf}>
             <TextArea name="reason" label="督办理由" hint="写明要求承办单位做什么、何时完成，如“请于三个工作日内答复申请人并报告办理情况”" value={view.reason} errors={view.errors} rows={3} />
             <Button>督办</Button>
