@@ -76,7 +76,7 @@ describeInBrowser('依申请公开 督办 in the browser', () => {
   it('marks the demo overdue case of 区财政局 under 督办: the reminder job ran at start', async () => {
     const czj = await pageAs('czj.editor')
     const marker = czj.locator('tbody tr', { hasText: CZJ_OVERDUE_CASE }).locator('.tag', { hasText: '督办' })
-    await expect.poll(async () => { await czj.goto('/admin/requests'); return marker.count() }, { timeout: 30_000, intervals: [500] }).toBe(1)
+    await expect.poll(async () => { await czj.goto('/admin/requests'); return marker.count() }, { timeout: 30_000, interval: 500 }).toBe(1)
     await checkAxe(czj, 'unit case list with automatic 督办')
   }, 60_000)
 
