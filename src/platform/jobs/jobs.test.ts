@@ -54,4 +54,41 @@ describeEachDatabase('jobs on pg-boss', (get) => {
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db)
     }
   }, 60_000)
+
+  it('runs one job of a queue at a time across two services on one database (as two processes would)', async () => {
+    const { db } = get()
+    const schema = `pgboss_t_${randomBytes(4).toString('hex')}`
+    const logger: JobLogger = { info: () => {}, error: () => {} }
+    let running = 0
+    let most = 0
+    let runs = 0
+    const services = [createJobs({ db, logger, schema, supervise: false }), createJobs({ db, logger, schema, supervise: false })]
+    for (const jobs of services) {
+      jobs.define({
+        name: 'shared', pollingIntervalSeconds: 1,
+        async run() {
+          running++
+          most = Math.max(most, running)
+          await new Promise((resolve) => setTimeout(resolve, 300))
+          running--
+          runs++
+        },
+      })
+    }
+    try {
+      for (const jobs of services) await jobs.start()
+      // Both "processes" keep sending, as two cron ticks or two schedulers would.
+      for (let i = 0; i < 12; i++) {
+        await Promise.all(services.map((jobs) => jobs.send('shared')))
+        await new Promise((resolve) => setTimeout(resolve, 150))
+      }
+      await until(() => runs >= 2 && running === 0)
+      expect(most).toBe(1)
+      // Stately: at most one waiting and one running, so far fewer runs than the 24 sends.
+      expect(runs).toBeLessThan(24)
+    } finally {
+      for (const jobs of services) await jobs.stop()
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db)
+    }
+  }, 60_000)
 })

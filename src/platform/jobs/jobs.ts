@@ -63,20 +63,37 @@ export interface JobsOptions {
   supervise?: boolean
 }
 
-/** pg-boss's database port over Kysely: one statement with parameters, or a multi-statement script without. */
-function executor(db: Kysely<any>): PgBoss.Db {
-  return {
+/**
+ * pg-boss's database port over Kysely: one statement with parameters, or a multi-statement script without. It counts
+ * the queries in flight, so that stop() can wait for them: pg-boss marks a finished job complete without awaiting it,
+ * and a worker's fetch may still be running when pg-boss says it has stopped. After stop() it sends nothing more (the
+ * app closes the database next): a late query gets no rows, and a job it would have completed expires and is
+ * retried — every job is idempotent.
+ */
+function executor(db: Kysely<any>) {
+  const state = { inFlight: 0, closed: false }
+  const port: PgBoss.Db = {
     async executeSql(text: string, values?: unknown[]) {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []))
-      return { rows: result.rows as any[] }
+      if (state.closed) return { rows: [] }
+      state.inFlight++
+      try {
+        const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []))
+        return { rows: result.rows as any[] }
+      } finally {
+        state.inFlight--
+      }
     },
   }
+  return { port, state }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function createJobs(options: JobsOptions): Jobs {
   const supervise = options.supervise ?? true
+  const database = executor(options.db)
   const boss = new PgBoss({
-    db: executor(options.db),
+    db: database.port,
     schema: options.schema ?? 'pgboss',
     supervise,
     schedule: supervise,
@@ -89,6 +106,7 @@ export function createJobs(options: JobsOptions): Jobs {
   boss.on('error', (error) => log.error({ err: error }, 'job service error'))
   const definitions = new Map<string, JobDefinition<any>>()
   let started = false
+  let running = 0
 
   return {
     boss,
@@ -108,6 +126,7 @@ export function createJobs(options: JobsOptions): Jobs {
         await boss.work(d.name, { batchSize: 1, pollingIntervalSeconds: d.pollingIntervalSeconds ?? 10 }, async (jobs) => {
           for (const job of jobs) {
             const startedAt = performance.now()
+            running++
             try {
               const result = await d.run((job.data ?? {}) as object)
               const ms = Math.round(performance.now() - startedAt)
@@ -115,6 +134,8 @@ export function createJobs(options: JobsOptions): Jobs {
             } catch (error) {
               log.error({ err: error, job: d.name, jobId: job.id }, `job ${d.name} failed`)
               throw error
+            } finally {
+              running--
             }
           }
         })
@@ -130,7 +151,15 @@ export function createJobs(options: JobsOptions): Jobs {
       if (!started) return
       started = false
       // Graceful: no new jobs are fetched; running ones may finish. close:false — the database belongs to the app.
+      const deadline = Date.now() + timeoutMs
       await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs })
+      // Then the handlers and queries still in flight (a fetch that returned a job, a completion), twice quiet in a row.
+      let quiet = 0
+      while (quiet < 2 && Date.now() < deadline) {
+        quiet = running === 0 && database.state.inFlight === 0 ? quiet + 1 : 0
+        await sleep(50)
+      }
+      database.state.closed = true
     },
   }
 }
