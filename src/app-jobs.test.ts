@@ -1,7 +1,10 @@
 /** The app's jobs: handlers driven directly with a fixed clock, and `gongkai start`'s pg-boss running them on PGlite. */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openTestPglite, type TestDatabase } from '../test/support/test-database.ts'
+import { openEmptyTestPglite, openTestPglite, type TestDatabase } from '../test/support/test-database.ts'
 import { testConfig } from '../test/support/test-app.ts'
 import { buildApp, securityPolicyOf } from './app.ts'
 import { JOB_NAMES, publishScheduledEditions, type AppJobDeps } from './app-jobs.ts'
@@ -12,6 +15,8 @@ import { registerRequest } from './modules/requests/index.ts'
 import { actorOf, onlineApplication, requestsContext } from './modules/requests/requests.fixtures.ts'
 import { fixedClock, systemClock } from './platform/clock.ts'
 import { createFieldCipher } from './platform/crypto/sm.ts'
+import { backupDatabase, restoreDatabase } from './platform/database/backup.ts'
+import { dumpSchema } from './platform/database/schema-dump.ts'
 
 let database: TestDatabase
 beforeAll(async () => { database = await openTestPglite() })
@@ -82,3 +87,24 @@ it('gongkai start runs the jobs on pg-boss: queues and Asia/Shanghai schedules m
   const states = await sql<{ state: string }>`select state from pgboss.job where name = 'deadline-reminders'`.execute(db)
   expect(states.rows.map((r) => r.state)).toContain('completed')
 }, 60_000)
+
+it('leaves pg-boss out of the schema dump and the backup, and a backup taken with jobs running restores', async () => {
+  // The database of the test above has the pgboss schema with its queues, schedules and finished jobs.
+  const db = database.db
+  expect((await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(db)).rows[0]!.n).toBeGreaterThan(0)
+  expect(await dumpSchema(db)).toBe(readFileSync(new URL('../docs/schema.sql', import.meta.url), 'utf8'))
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'gongkai-jobs-backup-')), 'backup.ndjson')
+  const summary = await backupDatabase(db, file)
+  const names = summary.tables.map((t) => t.name)
+  expect(names).toContain('request_events')
+  expect(names.filter((n) => ['job', 'queue', 'schedule', 'version', 'archive', 'subscription'].includes(n))).toEqual([])
+  const target = await openEmptyTestPglite()
+  try {
+    await restoreDatabase(target.db, file)
+    expect(Number((await target.db.selectFrom('request_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n))
+      .toBe(Number((await db.selectFrom('request_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n))
+  } finally {
+    await target.close()
+  }
+})
+
