@@ -20,7 +20,7 @@ const GOOD: HistoryRow[] = [
 
 it('lists every rejected row with its reasons in a dry run and writes nothing', async () => {
   const db = database.db
-  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.editor'))
+  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.admin'))
   const result = await importHistory(ctx, [
     ...GOOD,
     { line: 6, 收到申请日期: '2025-02-30', 渠道: '鸽子', 申请人类型: '外星人', 单位: 'fgw', 办理结果: '同意' },
@@ -37,7 +37,7 @@ it('lists every rejected row with its reasons in a dry run and writes nothing', 
 
 it('imports a clean file into cases that table 三 and 四 count, with carry-over to the next year', async () => {
   const db = database.db
-  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.editor'))
+  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.admin'))
   expect(await importHistory(ctx, GOOD, { dryRun: false })).toMatchObject({ imported: 4, rejected: [] })
   const czj = (await findOrganisationByCode(db, 'czj'))!
   const stats = await requestStatistics(db, { organisationIds: [czj.id], year: 2025 })

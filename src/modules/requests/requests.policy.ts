@@ -20,7 +20,7 @@ export function isCaseStaff(actor: Actor): boolean {
   return has(actor, ...CASE_ROLES)
 }
 
-export type CaseAction = 'list' | 'view' | 'register' | 'act' | 'extend' | 'reveal_identity'
+export type CaseAction = 'list' | 'view' | 'register' | 'act' | 'extend' | 'reveal_identity' | 'import'
 
 /**
  * - list/view: the handling unit's staff, and the 公开办 for every unit.
@@ -28,6 +28,8 @@ export type CaseAction = 'list' | 'view' | 'register' | 'act' | 'extend' | 'reve
  * - extend: 条例 第三十三条第二款 needs the approval of the 政府信息公开工作机构负责人 — the handling unit's 单位负责人, or
  *   the 公开办 (roles.ts has no separate 公开办负责人 role; disclosure_admin stands for it).
  * - reveal_identity: the handling unit and the 公开办 only, and every reveal is audited.
+ * - import (历史案件导入): the unit's 单位管理员 for the own unit, the 公开办 for every unit; a bulk import writes
+ *   cases that count in the annual report, so it stays with those who answer for the unit's (or region's) figures.
  */
 export function canOnCase(actor: Actor, action: CaseAction, organisationId?: number): boolean {
   const ownUnit = organisationId === undefined || actor.organisationId === organisationId
@@ -41,5 +43,7 @@ export function canOnCase(actor: Actor, action: CaseAction, organisationId?: num
       return (isCaseStaff(actor) || isDisclosureOffice(actor)) && ownUnit
     case 'extend':
       return isDisclosureOffice(actor) || (has(actor, 'unit_head') && ownUnit)
+    case 'import':
+      return isDisclosureOffice(actor) || (has(actor, 'unit_admin') && ownUnit)
   }
 }
