@@ -77,7 +77,7 @@ function Table3({ view, format }: { view: StatisticsView; format: '2021' | '2019
   return (
     <TableWrap label={title}>
       <table class="table table--stats">
-        <caption>{title}（{view.unitName}，{view.year} 年）<span class="hint hint--inline">本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和</span></caption>
+        <caption>{title}（{view.unitName}，{view.year} 年）<span class="hint">本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和</span></caption>
         <thead>
           <tr><th scope="col" rowSpan={3}>项目</th><th scope="colgroup" colSpan={7}>申请人情况</th></tr>
           <tr><th scope="col" rowSpan={2}>{TABLE3_COLUMN_LABELS.natural_person}</th><th scope="colgroup" colSpan={5}>法人或其他组织</th><th scope="col" rowSpan={2}>{TABLE3_COLUMN_LABELS.total}</th></tr>
