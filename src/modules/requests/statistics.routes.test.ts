@@ -77,6 +77,23 @@ it('shows the 公开办 any unit and the whole region', async () => {
   expect(list.body).toContain('发展')
 })
 
+it('offers the tables as an Excel workbook with the same numbers, for the own unit only', async () => {
+  const client = await staff('czj.editor')
+  const res = await t.app.inject({ method: 'GET', url: '/admin/requests/tongji.xlsx?year=2025', cookies: Object.fromEntries(client.cookies), remoteAddress: client.ip })
+  expect(res.statusCode).toBe(200)
+  expect(res.headers['content-type']).toContain('spreadsheetml')
+  const ExcelJS = (await import('exceljs')).default
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(res.rawPayload as any)
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(['表三（2021年格式）', '表四', '表三（2019年试行格式）', '2014年格式', '跨年度结转'])
+  const sheet = workbook.getWorksheet('表三（2021年格式）')!
+  const row = (label: string) => sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === label)!
+  expect(row('一、本年新收政府信息公开申请数量').getCell(8).value).toBe(2)
+  expect(row('二、上年结转政府信息公开申请数量').getCell(2).value).toBe(1)
+  expect(row('四、结转下年度继续办理').getCell(8).value).toBe(1)
+  expect((await t.app.inject({ method: 'GET', url: `/admin/requests/tongji.xlsx?year=2025&unit=${fgwId}`, cookies: Object.fromEntries(client.cookies), remoteAddress: client.ip })).statusCode).toBe(404)
+})
+
 it('carries 2025 forward into 2026 and says the checks pass', async () => {
   const client = await staff('czj.editor')
   const res = await client.get('/admin/requests/tongji?year=2026')

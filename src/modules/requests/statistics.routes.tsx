@@ -8,6 +8,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { contextOf, listOrganisations, recordAudit, requireStaff, StaffPage } from '../orgs/index.ts'
 import { authoriseCase } from './authorise-case.ts'
 import { requestStatistics } from './request-statistics.ts'
+import { statisticsWorkbook } from './statistics-workbook.ts'
 import { canOnCase, isDisclosureOffice } from './requests.policy.ts'
 import type { StaffDeps } from '../orgs/index.ts'
 
@@ -101,6 +102,14 @@ export async function statisticsRoutes(app: FastifyInstance, deps: RequestsDeps)
   app.get('/admin/requests/tongji', { preHandler: staff }, async (request, reply) => {
     const s = await scope(request)
     return page(request, reply, '依申请公开统计', <StatisticsPage view={await statisticsView(s)} />)
+  })
+
+  app.get('/admin/requests/tongji.xlsx', { preHandler: staff }, async (request, reply) => {
+    const view = await statisticsView(await scope(request))
+    const name = `依申请公开统计-${view.unitName}-${view.year}.xlsx`
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="statistics-${view.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(await statisticsWorkbook(view))
   })
 
   // 下钻: the cases of one number; the list is exactly the cell's cases, so its length is the number.

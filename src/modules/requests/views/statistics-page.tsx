@@ -158,6 +158,7 @@ export function StatisticsPage({ view }: { view: StatisticsView }) {
           <Button variant="secondary">查看</Button>
         </div>
       </Form>
+      <p><a href={`/admin/requests/tongji.xlsx?year=${view.year}&unit=${view.unitId}`} download>下载这些表格（Excel 工作簿 .xlsx）</a></p>
       <nav aria-label="本页的表格">
         <ul>
           <li><a href="#t2021">表三（2021 年格式）</a></li>
