@@ -81,9 +81,13 @@ export async function findHistoryUpload(ctx: RequestsContext, id: number): Promi
   await authoriseCase(ctx, 'import')
   const r = Number.isSafeInteger(id) && id > 0 ? await ctx.db.selectFrom('request_history_uploads').selectAll().where('id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst() : undefined
   if (!r) throw new NotFoundError()
+  return { ...toUpload(r), content: Buffer.from(r.content) }
+}
+
+function toUpload(r: { id: number; user_id: number; file_name: string; format: string; size_bytes: number; sha256: string; created_at: Date | string; imported_at: Date | string | null; imported_count: number | null }): HistoryUpload {
   return {
     id: r.id, userId: r.user_id, fileName: r.file_name, format: r.format as 'csv' | 'xlsx', sizeBytes: r.size_bytes, sha256: r.sha256, createdAt: new Date(r.created_at),
-    importedAt: r.imported_at ? new Date(r.imported_at) : null, importedCount: r.imported_count, content: Buffer.from(r.content),
+    importedAt: r.imported_at ? new Date(r.imported_at) : null, importedCount: r.imported_count,
   }
 }
 
@@ -104,8 +108,9 @@ export async function runHistoryUpload(ctx: RequestsContext, id: number, options
     })
     const years = [...new Set(rows.map((r) => String(r['收到申请日期'] ?? '').slice(0, 4)).filter((y) => /^\d{4}$/.test(y)).map(Number))].sort()
     if (options.confirm && result.imported === 0 && result.rejected.length === 0) await closeHistoryUpload(ctx, upload.id)
-    const fresh = options.confirm ? await findHistoryUpload(ctx, upload.id) : undefined
-    return { upload: fresh ? { ...fresh, content: undefined } as unknown as HistoryUpload : upload, result, years }
+    // After a confirmation the upload carries its import time and count.
+    const after = options.confirm ? await ctx.db.selectFrom('request_history_uploads').selectAll().where('id', '=', upload.id).executeTakeFirstOrThrow() : undefined
+    return { upload: after ? toUpload(after) : upload, result, years }
   } catch (error) {
     // Two confirmations at once: the second meets the first's case keys and rolls back whole.
     if ((error as { code?: string }).code === '23505') throw new ConflictError('这份文件正在导入或已经导入，没有再次导入。')

@@ -83,7 +83,7 @@ export async function statisticsRoutes(app: FastifyInstance, deps: RequestsDeps)
     const legacyNumbers = Object.fromEntries(Object.entries(stats.legacy.rows).map(([k, c]) => [k, c.count])) as Record<LegacyRowKey, number>
     return {
       year: s.year, unitId: s.unitId, unitName: s.unitName, unitOptions: s.unitOptions,
-      yearOptions: Array.from({ length: Math.max(1, s.thisYear + 1 - 2008 + 1) }, (_, i) => s.thisYear + 1 - i).slice(0, 12),
+      yearOptions: Array.from({ length: s.thisYear + 1 - 2008 + 1 }, (_, i) => s.thisYear + 1 - i),
       table2021: t3 as unknown as Record<string, Record<string, Cell>>,
       table2019: stats.table3Format2019.table as unknown as Record<string, Record<string, Cell>>,
       table4: stats.table4.table as unknown as Record<string, Record<string, Cell>>,
@@ -123,8 +123,9 @@ export async function statisticsRoutes(app: FastifyInstance, deps: RequestsDeps)
     const view = await statisticsView(s)
     const source: Record<string, Record<string, Cell> | Cell> = table === '2021' ? view.table2021 : table === '2019' ? view.table2019 : table === '4' ? view.table4 : table === '2014' ? view.legacy : view.carry
     const entry = Object.hasOwn(source, row) ? source[row] : undefined
-    const cell: Cell | undefined = entry && 'count' in entry ? (col === 'total' ? (entry as Cell) : undefined) : (entry as Record<string, Cell> | undefined)?.[col]
-    if (!cell || !Object.hasOwn(entry as object, 'count') && !Object.hasOwn(entry as object, col)) throw new NotFoundError()
+    // A carry-over line is one cell (column 总计); a table row is a record of cells by column.
+    const cell = !entry ? undefined : 'caseIds' in entry ? (col === 'total' ? (entry as Cell) : undefined) : Object.hasOwn(entry, col) ? (entry as Record<string, Cell>)[col] : undefined
+    if (!cell) throw new NotFoundError()
     const rowLabel = table === '2021' ? table3LineLabel(TABLE3_LAYOUT_2021, row) : table === '2019' ? table3LineLabel(TABLE3_LAYOUT_2019, row)
       : table === '4' ? TABLE4_BLOCKS[row as keyof typeof TABLE4_BLOCKS] : table === '2014' ? LEGACY_ROW_LABELS[row as LegacyRowKey] : CARRY_ROWS[row as CarryRow]
     const colLabel = table === '2021' || table === '2019' ? TABLE3_COLUMN_LABELS[col as keyof typeof TABLE3_COLUMN_LABELS] : table === '4' ? (col === 'total' ? '总计' : REMEDY_OUTCOMES[col as keyof typeof REMEDY_OUTCOMES]) : ''
