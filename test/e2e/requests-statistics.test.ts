@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { checkAxe, clickAndWait, describeInBrowser, expectShell, screenshot, startSite, VARIANTS, variantTabs, type Site } from './support/browser.ts'
+import { checkAxe, clickAndWait, describeInBrowser, expectShell, screenshot, signIn, startSite, VARIANTS, variantTabs, type Site } from './support/browser.ts'
 
 const HEADER = '收到申请日期,渠道,申请人类型,单位,答复日期,办理结果,延期工作日数,不予公开依据,第三方权益,行政复议'
 const ROWS = [
@@ -99,11 +99,27 @@ describeInBrowser('历史案件导入和依申请公开统计 in the browser', (
     expect(await desk.locator('main').textContent()).toContain('共 4 件')
     await checkAxe(desk, 'drill-down (desktop)')
     await screenshot(desk, 'requests-statistics-drill-desktop')
+    // Each case of the list opens (an imported case has its page like any other).
+    await clickAndWait(desk, desk.locator('tbody tr').first().getByRole('link'))
+    expect(await h1(desk)).toMatch(/^依申请公开 第 \d+ 号/)
+    await desk.goBack()
     // The 2014-era rows: 延期办结 holds the extended case.
     await desk.goto('/admin/requests/tongji?year=2025')
     const legacy = desk.getByRole('region', { name: '2014 年格式统计表' })
     await clickAndWait(desk, legacy.getByRole('row', { name: /2\.延期办结数/ }).getByRole('link'))
     expect(await desk.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('2025-04-01')])
+  }, 120_000)
+
+  it('imports with JavaScript turned off', async () => {
+    const context = await site.newContext({ ...desktop.options, javaScriptEnabled: false })
+    tabs.contexts.push(context)
+    const page = await context.newPage()
+    await signIn(page, 'gkb')
+    await page.goto('/admin/requests/import')
+    await page.getByLabel('历史案件文件').setInputFiles(file('无脚本.csv', ['2025-08-08,当面,自然人,fgw,2025-08-12,予以公开,,,,']))
+    await clickAndWait(page, page.getByRole('button', { name: '上传并检查' }))
+    await clickAndWait(page, page.getByRole('button', { name: '确认导入 1 件' }))
+    expect(await page.locator('.notice').textContent()).toContain('已导入 1 件历史案件')
   }, 120_000)
 
   for (const variant of VARIANTS.filter((v) => v.name !== 'desktop')) {
