@@ -541,6 +541,23 @@ CREATE UNIQUE INDEX request_events_pkey ON request_events (id);
 CREATE UNIQUE INDEX request_events_reminder_once ON request_events (case_id, type, ((details ->> 'dueOn'::text))) WHERE ((type)::text = ANY ((ARRAY['reminder_due_soon'::character varying, 'reminder_overdue'::character varying, 'supervision_requested'::character varying])::text[]));
 CREATE INDEX request_events_supervision_idx ON request_events (case_id) WHERE ((type)::text = ANY ((ARRAY['supervision_requested'::character varying, 'supervised'::character varying])::text[]));
 
+create table request_history_uploads (
+  id integer not null default nextval('request_history_uploads_id_seq'::regclass),
+  user_id integer not null,
+  file_name text not null,
+  format character varying(8) not null,
+  size_bytes integer not null,
+  sha256 character varying(64) not null,
+  content bytea not null,
+  created_at timestamp with time zone not null default now(),
+  imported_at timestamp with time zone,
+  imported_count integer,
+  constraint request_history_uploads_pkey PRIMARY KEY (id),
+  constraint request_history_uploads_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
+);
+CREATE UNIQUE INDEX request_history_uploads_pkey ON request_history_uploads (id);
+CREATE INDEX request_history_uploads_user_idx ON request_history_uploads (user_id, created_at);
+
 create table request_lookup_failures (
   id integer not null default nextval('request_lookup_failures_id_seq'::regclass),
   source_hash character(64) not null,

@@ -158,7 +158,7 @@ export function buildCli(): Command {
         const security = { sessionIdleMinutes: config.sessionIdleMinutes, sessionAbsoluteHours: config.sessionAbsoluteHours, loginMaxFailures: config.loginMaxFailures, loginLockMinutes: config.loginLockMinutes, ipMaxFailures: config.loginMaxFailures * 6, enforcePasswordChange: false }
         return importHistory({ db, clock: systemClock, cipher: createFieldCipher(config.dataKey), security, actor, ip: 'cli', identityKey: config.dataKey }, rows, { dryRun: opts.dryRun ?? false })
       })
-      print(result.dryRun ? `检查完毕（未写入）：共 ${result.total} 行，可导入 ${result.accepted} 行，有问题 ${result.rejected.length} 行` : `已导入 ${result.imported} 件：共 ${result.total} 行，有问题 ${result.rejected.length} 行`)
+      print(`${result.dryRun ? `检查完毕（未写入）：共 ${result.total} 行，可导入 ${result.accepted} 行，有问题 ${result.rejected.length} 行` : `已导入 ${result.imported} 件：共 ${result.total} 行，有问题 ${result.rejected.length} 行`}${result.skipped.length ? `；此前已导入、跳过 ${result.skipped.length} 行` : ''}`)
       for (const r of result.rejected) print(`  第 ${r.line} 行：${r.reasons.join('；')}`)
       if (result.rejected.length) process.exitCode = 1
     })

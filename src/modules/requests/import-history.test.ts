@@ -20,7 +20,7 @@ const GOOD: HistoryRow[] = [
 
 it('lists every rejected row with its reasons in a dry run and writes nothing', async () => {
   const db = database.db
-  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.editor'))
+  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.admin'))
   const result = await importHistory(ctx, [
     ...GOOD,
     { line: 6, 收到申请日期: '2025-02-30', 渠道: '鸽子', 申请人类型: '外星人', 单位: 'fgw', 办理结果: '同意' },
@@ -37,7 +37,7 @@ it('lists every rejected row with its reasons in a dry run and writes nothing', 
 
 it('imports a clean file into cases that table 三 and 四 count, with carry-over to the next year', async () => {
   const db = database.db
-  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.editor'))
+  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.admin'))
   expect(await importHistory(ctx, GOOD, { dryRun: false })).toMatchObject({ imported: 4, rejected: [] })
   const czj = (await findOrganisationByCode(db, 'czj'))!
   const stats = await requestStatistics(db, { organisationIds: [czj.id], year: 2025 })
@@ -66,4 +66,28 @@ it('reads the documented columns from CSV and XLSX, with spreadsheet row numbers
   const rows = await parseHistoryXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))
   expect(rows).toHaveLength(1)
   expect(rows[0]).toMatchObject({ line: 2, 收到申请日期: '2025-03-03', 渠道: '当面', 单位: 'czj' })
+})
+
+it('imports two identical rows as two cases, and the same rows again as nothing (skipped, listed)', async () => {
+  const db = database.db
+  const ctx = requestsContext(db, fixedClock('2026-11-27T02:00:00Z'), await actorOf(db, 'czj.admin'))
+  const twin = { 收到申请日期: '2024-05-06', 渠道: '当面', 申请人类型: '自然人', 单位: 'czj', 答复日期: '2024-05-10', 办理结果: '予以公开' }
+  const count = async () => Number((await db.selectFrom('request_cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+  const before = await count()
+  expect(await importHistory(ctx, [{ line: 2, ...twin }, { line: 3, ...twin }], { dryRun: false })).toMatchObject({ imported: 2, skipped: [] })
+  expect(await count()).toBe(before + 2)
+  expect(await importHistory(ctx, [{ line: 2, ...twin }, { line: 3, ...twin }, { line: 4, ...twin }], { dryRun: true })).toMatchObject({ accepted: 3, skipped: [2, 3], imported: 0 })
+  expect(await importHistory(ctx, [{ line: 2, ...twin }, { line: 3, ...twin }, { line: 4, ...twin }], { dryRun: false })).toMatchObject({ imported: 1, skipped: [2, 3] })
+  expect(await count()).toBe(before + 3)
+})
+
+it('lets only a unit admin (own unit) or the 公开办 import, and refuses a unit’s editor', async () => {
+  const db = database.db
+  const clock = fixedClock('2026-11-27T02:00:00Z')
+  const row = { line: 2, 收到申请日期: '2024-03-03', 渠道: '当面', 申请人类型: '自然人', 单位: 'fgw' }
+  await expect(importHistory(requestsContext(db, clock, await actorOf(db, 'czj.editor')), [row], { dryRun: true })).rejects.toThrow()
+  const admin = await importHistory(requestsContext(db, clock, await actorOf(db, 'czj.admin')), [row], { dryRun: true })
+  expect(admin.rejected[0]!.reasons).toEqual([expect.stringMatching(/^单位：只能导入本单位（重庆市开州区财政局）的案件/)])
+  expect((await importHistory(requestsContext(db, clock, await actorOf(db, 'gkb')), [row], { dryRun: true })).rejected).toEqual([])
+  expect((await importHistory(requestsContext(db, clock, await actorOf(db, 'czj.admin')), [{ ...row, 单位: 'czj', 延期工作日数: '30' }], { dryRun: true })).rejected[0]!.reasons[0]).toMatch(/^延期工作日数：“30”应为 0 到 20 的整数/)
 })

@@ -20,7 +20,7 @@ export function isCaseStaff(actor: Actor): boolean {
   return has(actor, ...CASE_ROLES)
 }
 
-export type CaseAction = 'list' | 'view' | 'register' | 'act' | 'extend' | 'reveal_identity' | 'supervise'
+export type CaseAction = 'list' | 'view' | 'register' | 'act' | 'extend' | 'reveal_identity' | 'supervise' | 'import'
 
 /**
  * - list/view: the handling unit's staff, and the 公开办 for every unit.
@@ -29,6 +29,8 @@ export type CaseAction = 'list' | 'view' | 'register' | 'act' | 'extend' | 'reve
  *   the 公开办 (roles.ts has no separate 公开办负责人 role; disclosure_admin stands for it).
  * - reveal_identity: the handling unit and the 公开办 only, and every reveal is audited.
  * - supervise: 督办 is the 公开办's alone (条例 第四十七条: the 主管部门 督促整改); units see it, cannot do it.
+ * - import (历史案件导入): the unit's 单位管理员 for the own unit, the 公开办 for every unit; a bulk import writes
+ *   cases that count in the annual report, so it stays with those who answer for the unit's (or region's) figures.
  */
 export function canOnCase(actor: Actor, action: CaseAction, organisationId?: number): boolean {
   const ownUnit = organisationId === undefined || actor.organisationId === organisationId
@@ -44,5 +46,7 @@ export function canOnCase(actor: Actor, action: CaseAction, organisationId?: num
       return isDisclosureOffice(actor) || (has(actor, 'unit_head') && ownUnit)
     case 'supervise':
       return isDisclosureOffice(actor)
+    case 'import':
+      return isDisclosureOffice(actor) || (has(actor, 'unit_admin') && ownUnit)
   }
 }

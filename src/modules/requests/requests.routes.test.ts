@@ -192,15 +192,17 @@ describe('staff pages', () => {
     const page = await fgw.get('/admin/requests/tongji?year=2026')
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('本年新收政府信息公开申请数量')
-    const link = /href="(\/admin\/requests\/tongji\?year=2026&amp;unit=\d+&amp;table=3&amp;row=new_received&amp;col=total)#drill"/.exec(page.body)
+    const link = /href="(\/admin\/requests\/tongji\/anjian\?year=2026&amp;unit=\d+&amp;table=2021&amp;row=new_received&amp;col=total)"/.exec(page.body)
     expect(link).not.toBeNull()
     const drill = await fgw.get(link![1]!.replace(/&amp;/g, '&'))
     expect(drill.body).toContain(`/admin/requests/${caseId}"`)
     const czj = await staff('czj.editor')
-    const other = await czj.get(`/admin/requests/tongji?year=2026&unit=${fgwId}&table=3&row=new_received&col=total`)
+    // Another unit's drill-down is not found (statistics.routes.test.ts covers the audit).
+    const other = await czj.get(`/admin/requests/tongji/anjian?year=2026&unit=${fgwId}&table=2021&row=new_received&col=total`)
+    expect(other.statusCode).toBe(404)
     expect(other.body).not.toContain(`/admin/requests/${caseId}"`)
     const gkb = await staff('gkb')
-    expect((await gkb.get('/admin/requests/tongji?year=2026&unit=all&table=3&row=new_received&col=total')).body).toContain(`/admin/requests/${caseId}"`)
+    expect((await gkb.get('/admin/requests/tongji/anjian?year=2026&unit=all&table=2021&row=new_received&col=total')).body).toContain(`/admin/requests/${caseId}"`)
   })
 
   it('drafts a 主动公开 item only for a group of the unit\'s own requests', async () => {

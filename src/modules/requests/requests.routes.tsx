@@ -19,13 +19,13 @@ import { StaffRegistrationForm } from './requests.forms.ts'
 import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
 import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
 import { applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
-import { CASE_STATUS_LABELS, type CaseStatus, type Cell, type RequestCase as CaseState } from './rules/index.ts'
+import { CASE_STATUS_LABELS, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
 import { STEPS } from './case-steps.ts'
-import { requestStatistics } from './request-statistics.ts'
-import { StatisticsPage, type StatisticsView } from './views/statistics-page.tsx'
 import { countSupervisedOpen, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
+import { statisticsRoutes } from './statistics.routes.tsx'
+import { importHistoryRoutes } from './import-history.routes.tsx'
 
 /** What the requests routes are built with: the staff deps and the key of the applicant identity HMAC. */
 export interface RequestsDeps extends StaffDeps {
@@ -83,7 +83,7 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       : undefined
     const supervised = { count: await countSupervisedOpen(deps.db, regionWide ? undefined : [actor.organisationId], OPEN_STATES), ids: await supervisedAmong(deps.db, rows.map((r) => r.id)) }
     return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn} supervised={supervised}
-      unitNames={names} showUnit={regionWide} canRegister={canOnCase(actor, 'register')} overview={overview} openStates={OPEN_STATES} done={doneOf(request)}
+      unitNames={names} showUnit={regionWide} canRegister={canOnCase(actor, 'register')} canImport={canOnCase(actor, 'import')} overview={overview} openStates={OPEN_STATES} done={doneOf(request)}
       suggestions={isCaseStaff(actor) ? await proactiveSuggestions(deps.db, [actor.organisationId]) : undefined} csrf={request.csrfToken()} />)
   })
 
@@ -131,24 +131,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     }
   })
 
-  app.get('/admin/requests/tongji', { preHandler: staff }, async (request, reply) => {
-    await authoriseCase(ctx(request), 'list')
-    const actor = request.actor!
-    const q = request.query as Record<string, unknown>
-    const thisYear = Number(deps.clock.today().slice(0, 4))
-    const year = Number(q.year) >= 2008 && Number(q.year) <= thisYear + 1 ? Number(q.year) : thisYear
-    const regionWide = isDisclosureOffice(actor)
-    const orgs = await listOrganisations(deps.db, actor.regionId)
-    const unitId = regionWide ? (orgs.some((o) => String(o.id) === q.unit) ? String(q.unit) : 'all') : String(actor.organisationId)
-    const stats = await requestStatistics(deps.db, { year, organisationIds: unitId === 'all' ? undefined : [Number(unitId)] })
-    const table3 = stats.table3.table as unknown as Record<string, Record<string, Cell>>
-    const table4 = stats.table4.table as unknown as Record<string, Record<string, Cell>>
-    let drill: StatisticsView['drill']
-    const cell = (q.table === '4' ? table4 : table3)[String(q.row ?? '')]?.[String(q.col ?? '')]
-    if (cell) drill = { title: `所选数字对应的 ${cell.count} 件申请`, cases: cell.caseIds.map((id) => ({ id: Number(id), label: `第 ${id} 号` })) }
-    const unitOptions = regionWide ? [{ value: 'all', label: '全区' }, ...orgs.filter((o) => !o.validTo).map((o) => ({ value: String(o.id), label: o.name }))] : [{ value: unitId, label: actor.organisationName }]
-    return page(request, reply, '依申请公开统计', <StatisticsPage view={{ year, unitId, unitOptions, table3, table4, drill }} />)
-  })
+  // 统计 (tables of a year with drill-down) and 历史案件导入 live in their own route files.
+  await statisticsRoutes(app, deps)
+  await importHistoryRoutes(app, deps)
 
   /** 重复申请: the decision form starts with the earlier case's answer (its 发文字号 and date), for staff to check. */
   async function earlierAnswer(repeats: { requestId: string }[]): Promise<Record<string, string>> {

@@ -93,6 +93,22 @@ export interface RequestLookupFailuresTable {
   failed_at: Timestamp
 }
 
+/** 历史案件导入: an uploaded file between its dry run and its confirmation (migration 0031). */
+export interface RequestHistoryUploadsTable {
+  id: Generated<number>
+  user_id: number
+  file_name: string
+  /** 'csv' or 'xlsx', sniffed from the bytes. */
+  format: string
+  size_bytes: number
+  sha256: string
+  content: Buffer
+  created_at: Generated<Date>
+  /** Set once, when the cases of the file were imported. */
+  imported_at: Date | null
+  imported_count: number | null
+}
+
 export interface RequestsTables {
   request_cases: RequestCasesTable
   request_applicants: RequestApplicantsTable
@@ -100,4 +116,5 @@ export interface RequestsTables {
   request_documents: RequestDocumentsTable
   request_remedies: RequestRemediesTable
   request_lookup_failures: RequestLookupFailuresTable
+  request_history_uploads: RequestHistoryUploadsTable
 }

@@ -31,9 +31,9 @@ export interface UnitCount { organisationId: number; name: string; open: number;
 
 export interface Suggestion { requestIds: readonly string[]; applicantCount: number; description: string; explanation: string }
 
-export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, overview, openStates, done, suggestions, csrf, supervised }: {
+export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSoonOn, unitNames, showUnit, canRegister, canImport, overview, openStates, done, suggestions, csrf, supervised }: {
   rows: CaseListRow[]; total: number; page: number; pageSize: number; filter: CaseListFilter; today: string; dueSoonOn: string; unitNames: Map<number, string>
-  showUnit: boolean; canRegister: boolean; overview?: UnitCount[]; openStates: readonly string[]; done?: string; suggestions?: Suggestion[]; csrf?: string
+  showUnit: boolean; canRegister: boolean; canImport?: boolean; overview?: UnitCount[]; openStates: readonly string[]; done?: string; suggestions?: Suggestion[]; csrf?: string
   /** 督办: open cases under it (count) and which rows of this page are (supervise-case.ts). */
   supervised?: { count: number; ids: ReadonlySet<number> }
 }) {
@@ -41,7 +41,7 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
     <>
       <h1>依申请公开</h1>
       {done ? <Notice>{done}</Notice> : null}
-      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a></p>
+      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a>{canImport ? <>　<a href="/admin/requests/import">导入历史案件</a></> : null}</p>
       {overview ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title">各单位办理情况</h2>
