@@ -8,9 +8,11 @@ import type { Actor } from '../orgs/index.ts'
 import { checkAnswerFacts, combinedWithheld, type AnswerFacts, type WithheldPartFacts } from './answer-facts.ts'
 import type { LetterExtras } from './issue-letters.tsx'
 import type { FeeNoticeForm } from './prepare-fee-notice.ts'
+import { ID_TYPES } from './requests.forms.ts'
 import { canOnCase } from './requests.policy.ts'
+import { isOpenCase } from './rules/index.ts'
 import {
-  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
+  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, WITHDRAWAL_CHANNELS, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
 } from './rules/index.ts'
 
 export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'number' | 'withheldRows'
@@ -40,7 +42,11 @@ const partyOptions = [{ value: 'third_party', label: '第三方（第三十二�
 
 const decisionOptions = DISPOSITIONS.filter((d) => !d.byEventOnly).map((d) => ({ value: d.code, label: `${DISPOSITION_GROUPS[d.group].replace(/（区分处理.*）$/, '')}：${d.label}` }))
 
-export const STEPS: Record<RequestEventType, StepDefinition> = {
+/**
+ * The step forms by event type. Partial on purpose: an event type gets a form only when staff record it by hand, so
+ * a new lifecycle event (one recorded by a job, or by the applicant on the tracking page) needs no entry here.
+ */
+export const STEPS: { readonly [T in RequestEventType]?: StepDefinition & { readonly type: T } } = {
   receipt_confirmed: { type: 'receipt_confirmed', label: '确认收到申请', explanation: '与申请人确认收到申请；确认之日为收到申请之日，答复期限从此起算（《政府信息公开条例》第三十一条）。', fields: [on('确认日期')], informsApplicant: true },
   correction_requested: {
     type: 'correction_requested', label: '告知补正', explanation: '申请内容不明确的，自收到申请之日起 7 个工作日内一次性告知补正事项和合理的补正期限（第三十条）。只能告知一次。', informsApplicant: true,
@@ -53,7 +59,7 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
     type: 'consultation_sent', label: '征求意见', explanation: '征求第三方（第三十二条，15 个工作日）或其他机关（第三十四条，15 个工作日，逾期视为同意）意见；所需时间不计入答复期限（第三十三条第三款）。', informsApplicant: true,
     fields: [on('发出征求意见书日期'), { name: 'party', label: '征求谁的意见', kind: 'select', options: partyOptions, required: true },
       { name: 'deliveredOn', label: '对方收到征求意见书日期（选填）', kind: 'date', hint: '不填则按发出当日计算对方的答复期限' },
-      { name: 'thirdParty', label: '第三方名称或姓名（征求第三方意见时填写）', kind: 'text' }, { name: 'harm', label: '公开可能损害第三方合法权益的情形', kind: 'textarea' },
+      { name: 'thirdParty', label: '第三方名称或姓名（征求第三方意见时填写）', kind: 'text', hint: '写在征求意见书的主送位置' }, { name: 'harm', label: '公开可能损害第三方合法权益的情形（征求第三方意见时填写）', kind: 'textarea' },
       { name: 'agencies', label: '被征求意见机关（每行一个，征求其他机关意见时填写）', kind: 'textarea' }],
   },
   consultation_answered: {
@@ -104,6 +110,10 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
     type: 'delivered', label: '记录送达', explanation: '记录答复书送达的日期和方式。', informsApplicant: false,
     fields: [on('送达日期'), { name: 'method', label: '送达方式', kind: 'select', options: Object.entries(DELIVERY_METHODS).map(([value, label]) => ({ value, label })), required: true }],
   },
+  withdrawn: {
+    type: 'withdrawn', label: '申请人撤回申请', explanation: '申请人以信函或当面撤回申请的，记录收到撤回的日期和方式；案件终止办理，年度报告计入“其他处理 3.其他”。申请人也可以在查询页面凭查询码自行撤回。已答复的案件不能撤回。', informsApplicant: false,
+    fields: [on('收到撤回的日期'), { name: 'channel', label: '撤回方式', kind: 'select', required: true, options: Object.entries(WITHDRAWAL_CHANNELS).filter(([value]) => value !== 'online').map(([value, label]) => ({ value, label })) }],
+  },
   archived: { type: 'archived', label: '归档', explanation: '办结的案件归档（第四十五条）。', fields: [on('归档日期')], informsApplicant: false },
   review_filed: { type: 'review_filed', label: '登记行政复议', explanation: '申请人就本申请的处理申请行政复议（年度报告表四）。', fields: [on('申请复议日期')], informsApplicant: false },
   litigation_filed: {
@@ -117,8 +127,18 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
   },
 }
 
+/** 身份证明 fields added to 确认收到 and 收到补正 while the applicant has none (add-applicant-identity.ts checks them). */
+export const IDENTITY_FIELDS: StepField[] = [
+  { name: 'idType', label: '申请人身份证明种类（申请时未提供的，在此补充）', kind: 'select', options: ID_TYPES.map((t) => ({ value: t.value, label: t.label })) },
+  { name: 'idNumber', label: '身份证明号码', kind: 'text', hint: '加密保存，页面只显示部分号码' },
+]
+
+/** The step types that can carry the applicant's 身份证明 when it is missing. */
+export const TAKES_IDENTITY: readonly RequestEventType[] = ['receipt_confirmed', 'correction_received']
+
 /** The steps a case offers now, for this actor (the rules still check each when it is sent). */
-export function offeredSteps(state: CaseState, actor: Actor, organisationId: number): StepDefinition[] {
+export function offeredSteps(state: CaseState, actor: Actor, organisationId: number, options: { lacksIdentity?: boolean } = {}): StepDefinition[] {
+  const withIdentity = (step: StepDefinition): StepDefinition => (options.lacksIdentity && TAKES_IDENTITY.includes(step.type) ? { ...step, fields: [...step.fields, ...IDENTITY_FIELDS] } : step)
   const act = canOnCase(actor, 'act', organisationId)
   const extend = canOnCase(actor, 'extend', organisationId)
   const types: RequestEventType[] = []
@@ -140,11 +160,13 @@ export function offeredSteps(state: CaseState, actor: Actor, organisationId: num
     case 'delivered': case 'deemed_withdrawn': case 'fee_lapsed': types.push('archived'); break
     case 'archived': break
   }
-  const result = types.filter(() => act).map((t) => STEPS[t])
-  if (!state.extension && ['in_progress', 'consulting', 'awaiting_reasons'].includes(state.status) && extend) result.splice(result.length - (result.at(-1)?.type === 'decided' ? 1 : 0), 0, STEPS.extension_granted)
+  const result = types.filter(() => act).map(stepOf).map(withIdentity)
+  if (!state.extension && ['in_progress', 'consulting', 'awaiting_reasons'].includes(state.status) && extend) result.splice(result.length - (result.at(-1)?.type === 'decided' ? 1 : 0), 0, stepOf('extension_granted'))
+  // 撤回: any open case, until it is answered (rules/lifecycle.ts decides; the form is offered where it can succeed).
+  if (act && isOpenCase(state)) result.push(stepOf('withdrawn'))
   if (state.receivedOn && act) {
-    result.push(STEPS.review_filed, STEPS.litigation_filed)
-    if (state.remedies.some((r) => r.outcome === 'pending')) result.push(STEPS.remedy_decided)
+    result.push(stepOf('review_filed'), stepOf('litigation_filed'))
+    if (state.remedies.some((r) => r.outcome === 'pending')) result.push(stepOf('remedy_decided'))
   }
   return result
 }
@@ -168,7 +190,7 @@ function lines(text: string): string[] {
  * Required fields, dates and numbers are checked here; everything the law decides is checked by the rules.
  */
 export function readStepForm(type: RequestEventType, body: Record<string, string | string[]>, actor: Actor): { ok: true; event: RequestEvent; extras: LetterExtras; feeForm?: FeeNoticeForm } | { ok: false; errors: FieldMessage[] } {
-  const step = STEPS[type]
+  const step = stepOf(type)
   const errors: FieldMessage[] = []
   for (const f of step.fields) {
     if (f.kind === 'withheldRows') continue
@@ -187,8 +209,15 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
       return { ok: true, event: { type, on: date } as RequestEvent, extras: {} }
     case 'correction_requested':
       return { ok: true, event: { type, on: date, items: lines(v('items')), dueOn: v('dueOn') }, extras: { guidance: v('guidance') } }
-    case 'consultation_sent':
-      return { ok: true, event: { type, on: date, party, ...(v('deliveredOn') ? { deliveredOn: v('deliveredOn') } : {}) }, extras: { thirdParty: v('thirdParty'), harm: v('harm'), agencies: lines(v('agencies')) } }
+    case 'consultation_sent': {
+      // The letters name whom they consult (第三十二条 征求意见书 to the third party by name; 第三十四条 the agencies by
+      // name in the applicant's notice): the form asks for the facts of the party chosen, never a stand-in.
+      const missing: FieldMessage[] = party === 'third_party'
+        ? [...(v('thirdParty') ? [] : [{ field: 'thirdParty', message: '征求第三方意见的，请填写第三方的名称或姓名' }]), ...(v('harm') ? [] : [{ field: 'harm', message: '请写明公开可能损害第三方合法权益的情形' }])]
+        : lines(v('agencies')).length ? [] : [{ field: 'agencies', message: '征求其他机关意见的，请填写被征求意见机关的名称（每行一个）' }]
+      if (missing.length) return { ok: false, errors: missing }
+      return { ok: true, event: { type, on: date, party, ...(v('deliveredOn') ? { deliveredOn: v('deliveredOn') } : {}) }, extras: party === 'third_party' ? { thirdParty: v('thirdParty'), harm: v('harm') } : { agencies: lines(v('agencies')) } }
+    }
     case 'consultation_answered':
       return { ok: true, event: { type, on: date, party, opinion: v('opinion') as 'consents' | 'objects' }, extras: {} }
     case 'consultation_deemed':
@@ -233,6 +262,8 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
       return { ok: true, event: { type, on: date, afterReview: v('afterReview') === 'yes' }, extras: {} }
     case 'remedy_decided':
       return { ok: true, event: { type, on: date, kind: v('kind') as 'review', outcome: v('outcome') as 'upheld' }, extras: {} }
+    case 'withdrawn':
+      return { ok: true, event: { type, on: date, channel: v('channel') as 'letter' }, extras: {} }
   }
 }
 
@@ -249,9 +280,16 @@ function withheldRows(body: Record<string, string | string[]>): { part: string; 
   return Array.from({ length: withheldRowCount(body) }, (_, i) => ({ part: str(body, `withheldPart${i + 1}`), grounds: list(body, `withheldGrounds${i + 1}`), reason: str(body, `withheldReason${i + 1}`) }))
 }
 
-/** True for a step type the forms know. */
+/** True for a step type the forms know (an event type with a staff form). */
 export function isStepType(value: string): value is RequestEventType {
   return Object.hasOwn(STEPS, value)
+}
+
+/** The form of a step type; only for types `isStepType` accepts (a missing form is a programming error). */
+export function stepOf(type: RequestEventType): StepDefinition {
+  const step = STEPS[type]
+  if (!step) throw new Error(`no step form for event type ${type}`)
+  return step
 }
 
 export { dateField }

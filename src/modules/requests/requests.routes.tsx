@@ -8,9 +8,10 @@ import { addWorkingDays, currentCalendar, evaluateClock, findClock, getRegime, o
 import { findOrganisation, listOrganisations, recordAudit, requireStaff, StaffPage, contextOf, type StaffDeps } from '../orgs/index.ts'
 import { openApplicant } from './applicant-privacy.ts'
 import { authoriseCase } from './authorise-case.ts'
-import { isStepType, offeredSteps, readStepForm, withheldRowCount } from './case-steps.ts'
+import { isStepType, offeredSteps, readStepForm, TAKES_IDENTITY, withheldRowCount } from './case-steps.ts'
+import { addApplicantIdentity, identityProblems } from './add-applicant-identity.ts'
 import { letterDocx } from './documents/index.ts'
-import { openLetter } from './issue-letters.tsx'
+import { openLetter, unitContact, unitContactGaps } from './issue-letters.tsx'
 import { prepareFeeNotice } from './prepare-fee-notice.ts'
 import { recordStep, StepRefusedError } from './record-step.ts'
 import { registerRequest } from './register-request.ts'
@@ -18,11 +19,11 @@ import type { RequestsContext } from './requests.context.ts'
 import { StaffRegistrationForm } from './requests.forms.ts'
 import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
 import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
-import { applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
-import { CASE_STATUS_LABELS, type CaseStatus, type Cell, type RequestCase as CaseState } from './rules/index.ts'
+import { lacksIdentity, applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
+import { CASE_STATUS_LABELS, isOpenCase, type CaseStatus, type Cell, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
-import { STEPS } from './case-steps.ts'
+import { stepOf } from './case-steps.ts'
 import { requestStatistics } from './request-statistics.ts'
 import { StatisticsPage, type StatisticsView } from './views/statistics-page.tsx'
 
@@ -36,7 +37,10 @@ export const OPEN_STATES: readonly CaseStatus[] = ['awaiting_receipt', 'in_progr
 /** "即将到期": due within this many working days. */
 export const DUE_SOON_WORKING_DAYS = 5
 
-const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。' }
+const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。', identity: '已补充申请人的身份证明。' }
+
+/** The 补正 item a case without 身份证明 starts its notice with (条例 第二十九条第二款第（一）项). */
+const IDENTITY_CORRECTION_ITEM = '申请人的身份证明（身份证件的种类和号码；法人或者其他组织提供统一社会信用代码）（《政府信息公开条例》第二十九条第二款第（一）项）'
 
 export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): Promise<void> {
   const staff = requireStaff(deps)
@@ -173,13 +177,19 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     }
     const open = reveal ? openApplicant(deps.cipher, sealed) : null
     const repeats = await repeatsOf(deps.db, record.id, record.organisationId)
+    const missingIdentity = lacksIdentity(sealed)
+    const state = record.rulesState as unknown as CaseState
     return {
       record, unitName: unit?.name ?? '', today, clock,
       applicant: open
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
       events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
-      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      steps: offeredSteps(state, actor, record.organisationId, { lacksIdentity: missingIdentity }), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      // 第二十九条第二款第（一）项 requires a 身份证明: while it is missing the case says so and the 补正 notice starts with it.
+      contactGaps: unit ? unitContactGaps(await unitContact(deps.db, unit)) : [],
+      lacksIdentity: missingIdentity, canAct: canOnCase(actor, 'act', record.organisationId) && isOpenCase(state),
+      stepDefaults: missingIdentity && !state.correction ? { correction_requested: { items: IDENTITY_CORRECTION_ITEM } } : {},
     }
   }
 
@@ -220,15 +230,39 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       return render(200, {})
     }
     const read = readStepForm(type, body, request.actor!)
-    if (!read.ok) return render(400, { errors: read.errors, refused: `${STEPS[type].label}：请按提示修改后重新提交。` })
+    // 身份证明 given with 确认收到 / 收到补正 (only offered while it is missing): checked with the form, sealed with the step.
+    const one = (name: string) => String(([] as string[]).concat(body[name] ?? '')[0] ?? '').trim()
+    const identity = TAKES_IDENTITY.includes(type) && (one('idType') || one('idNumber')) ? { idType: one('idType'), idNumber: one('idNumber') } : undefined
+    const identityErrors = identity ? identityProblems(identity) : []
+    if (!read.ok || identityErrors.length) return render(400, { errors: [...(read.ok ? [] : read.errors), ...identityErrors], refused: `${stepOf(type).label}：请按提示修改后重新提交。` })
     try {
       let { event, extras } = read
       if (read.feeForm) ({ event, extras } = await prepareFeeNotice(ctx(request), record, read.feeForm))
-      await recordStep(ctx(request), record.id, event, extras)
+      await recordStep(ctx(request), record.id, event, extras, { identity })
       return reply.redirect(`/admin/requests/${record.id}?done=step`, 303)
     } catch (error) {
-      if (error instanceof StepRefusedError) return render(409, { refused: error.message })
+      if (error instanceof StepRefusedError || error instanceof ConflictError) return render(409, { refused: error.message })
       if (error instanceof InvalidInputError) return render(400, { errors: error.fields, refused: error.fields.map((f) => f.message).join('；') })
+      throw error
+    }
+  })
+
+  // 补充身份证明 on its own (after receipt): the handling unit only; sealed, masked, audited (add-applicant-identity.ts).
+  app.post('/admin/requests/:id/identity', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    const body = formBody(request.body)
+    const one = (name: string) => String(([] as string[]).concat(body[`identity.${name}`] ?? '')[0] ?? '').trim()
+    const input = { idType: one('idType'), idNumber: one('idNumber') }
+    const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
+      const fresh = (await findCase(deps.db, record.id))!
+      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={input} openStep="identity" />, status)
+    }
+    try {
+      await addApplicantIdentity(ctx(request), record.id, input)
+      return reply.redirect(`/admin/requests/${record.id}?done=identity`, 303)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return render(400, { errors: error.fields })
+      if (error instanceof ConflictError) return render(409, { refused: error.message })
       throw error
     }
   })

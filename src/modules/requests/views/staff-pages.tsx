@@ -6,6 +6,7 @@ import { Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination,
 import type { ClockEvaluation } from '../../calendar/index.ts'
 import { WITHHELD_ROWS, withheldRowCount, type StepDefinition } from '../case-steps.ts'
 import { formatQueryCode } from '../query-code.ts'
+import { ID_TYPES } from '../requests.forms.ts'
 import { APPLICANT_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, WANTED_FORM_LABELS, labelOf } from '../requests.labels.ts'
 import type { CaseDocument, CaseEvent, CaseListFilter, CaseListRow, RequestCase, Remedy } from '../requests.repository.ts'
 import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
@@ -132,6 +133,30 @@ export interface CaseView {
   decisionDefaults?: Record<string, string>
   canReveal: boolean
   today: string
+  /** The applicant gave no 身份证明 (第二十九条第二款第（一）项): the page says so and offers to add it or ask for it. */
+  lacksIdentity?: boolean
+  /** Contact details of the unit its 指南 does not give (the letters leave them out). */
+  contactGaps?: string[]
+  /** Whether this actor may act on the (open) case. */
+  canAct?: boolean
+  /** Values a step form starts with, by step type (the 补正 notice of a case without 身份证明). */
+  stepDefaults?: Record<string, Record<string, string>>
+}
+
+/** 补充身份证明: the applicant's identity document, when the application came without one. */
+function IdentityForm({ csrf, caseId, values, errors }: { csrf: string; caseId: number; values?: Record<string, string | string[]>; errors?: FieldMessage[] }) {
+  const v = (name: string) => { const x = values?.[name]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
+  const named = errors?.map((e) => ({ ...e, field: e.field ? `identity.${e.field}` : '' }))
+  return (
+    <details class="step" open={errors !== undefined}>
+      <summary>补充身份证明</summary>
+      <Form action={`/admin/requests/${caseId}/identity`} csrf={csrf}>
+        <Select name="identity.idType" label="身份证明种类" value={v('idType')} errors={named} options={ID_TYPES.map((t) => ({ value: t.value, label: t.label }))} />
+        <TextField name="identity.idNumber" label="身份证明号码" hint="加密保存，页面只显示部分号码；查看完整号码记入审计日志" value={v('idNumber')} errors={named} width="full" />
+        <Button>保存身份证明</Button>
+      </Form>
+    </details>
+  )
 }
 
 /**
@@ -270,7 +295,18 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
         </Notice>
       ) : null}
       <h2>办理</h2>
-      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : s.type === 'decided' ? view.decisionDefaults ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
+      {view.contactGaps?.length && view.canAct ? (
+        <Notice kind="warning">
+          本单位的政府信息公开指南尚未写明{view.contactGaps.join('、')}，告知书和答复书的附注将不写这些内容。请到<a href={`/admin/disclosure-guides/${r.organisationId}`}>政府信息公开指南设置</a>中填写（《政府信息公开条例》第十二条）。
+        </Notice>
+      ) : null}
+      {view.lacksIdentity ? (
+        <Notice kind="warning">
+          <strong>申请缺少身份证明。</strong>《政府信息公开条例》第二十九条第二款第（一）项要求申请包括申请人的身份证明。请在确认收到时补充；申请人未提供的，请告知补正（补正告知书已预填这一事项）。
+        </Notice>
+      ) : null}
+      {view.lacksIdentity && view.canAct ? <IdentityForm csrf={csrf} caseId={r.id} values={openStep === 'identity' ? stepValues : undefined} errors={openStep === 'identity' ? errors ?? [] : undefined} /> : null}
+      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : s.type === 'decided' ? view.decisionDefaults ?? {} : view.stepDefaults?.[s.type] ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
       <h2>文书</h2>
       {view.documents.length ? (
         <TableWrap label="已出具的文书">
@@ -290,7 +326,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <TableWrap label="办理记录">
         <table class="table">
           <thead><tr><th scope="col">生效日期</th><th scope="col">事项</th><th scope="col">说明</th><th scope="col">经办人</th><th scope="col">记录时间</th></tr></thead>
-          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
+          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : e.details.byApplicant ? '申请人（查询页面）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
         </table>
       </TableWrap>
     </>
@@ -301,8 +337,8 @@ export const EVENT_LABELS: Record<string, string> = {
   registered: '登记', receipt_confirmed: '确认收到', correction_requested: '告知补正', correction_received: '收到补正', correction_lapsed: '逾期未补正',
   consultation_sent: '征求意见', consultation_answered: '收到意见', consultation_deemed: '逾期未提出意见', extension_granted: '延长答复期限',
   reasons_requested: '要求说明理由', reasons_received: '收到理由', later_date_set: '确定延迟答复期限', fee_notice_sent: '发出收费通知', fee_paid: '已缴费',
-  fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
-  reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
+  fee_lapsed: '逾期未缴费', withdrawn: '申请人撤回申请', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
+  identity_added: '补充身份证明', reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
 }
 
 export function StaffLetterPage({ caseId, title, html }: { caseId: number; title: string; html: string }): ComponentChildren {
