@@ -157,7 +157,7 @@ export function offeredSteps(state: CaseState, actor: Actor, organisationId: num
     case 'awaiting_reasons': types.push('reasons_received', 'decided'); break
     case 'awaiting_fee': types.push('fee_paid', 'fee_lapsed'); break
     case 'answered': types.push('delivered'); break
-    case 'delivered': case 'deemed_withdrawn': case 'fee_lapsed': types.push('archived'); break
+    case 'delivered': case 'deemed_withdrawn': case 'fee_lapsed': case 'withdrawn': types.push('archived'); break
     case 'archived': break
   }
   const result = types.filter(() => act).map(stepOf).map(withIdentity)

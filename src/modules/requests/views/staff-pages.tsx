@@ -225,7 +225,7 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
         { key: '期限', value: `${clock.totalWorkingDays} 个工作日${clock.extensionWorkingDays ? `（含延期 ${clock.extensionWorkingDays} 个工作日）` : ''}` },
         { key: '已用工作日', value: String(clock.workingDaysUsed) },
         { key: '剩余工作日', value: clock.overdueWorkingDays > 0 ? <span class="tag tag--red">已逾期 {clock.overdueWorkingDays} 个工作日</span> : String(clock.workingDaysRemaining) },
-        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
+        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : record.state === 'withdrawn' ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
         ...(clock.correction.noticeDueOn ? [{ key: '补正告知期限', value: `${clock.correction.noticeDueOn}${clock.correction.late ? '（告知晚于期限）' : ''}` }] : []),
         ...(record.decidedOn ? [{ key: '答复日期', value: record.decidedOn }] : []),
       ]} />
@@ -253,7 +253,10 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <h1>依申请公开 第 {r.id} 号</h1>
       <p><span class="tag">{statusLabel(r.state)}</span> {view.unitName}</p>
       {done ? <Notice>{done}</Notice> : null}
-      {refused ? <div class="error-summary" role="alert" tabIndex={-1}><h2 class="error-summary__title">不能办理这一步</h2><p>{refused}</p><p>案件没有任何改变。</p></div> : null}
+      {errors?.length
+        // Field problems: the summary links each message to its field (the step's fields are named `${step}.${field}`).
+        ? <ErrorSummary errors={errors.map((e) => ({ ...e, field: e.field ? `${openStep}.${e.field}` : '' }))} />
+        : refused ? <div class="error-summary" role="alert" tabIndex={-1}><h2 class="error-summary__title">不能办理这一步</h2><p>{refused}</p><p>案件没有任何改变。</p></div> : null}
       <div class="two-columns">
         <div>
           <h2>申请内容</h2>
@@ -266,7 +269,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
             { key: '特征性描述', value: r.description || '—' },
             { key: '所需信息的形式', value: labelOf(WANTED_FORM_LABELS, r.wantedForm) },
             { key: '获取途径', value: labelOf(DELIVERY_LABELS, r.delivery) },
-            { key: '办理结果', value: dispositionLabel(r.disposition) || '尚未答复' },
+            { key: '办理结果', value: r.state === 'withdrawn' ? '申请人撤回（其他处理 3.其他）' : dispositionLabel(r.disposition) || '尚未答复' },
             { key: '查询码', value: formatQueryCode(r.queryCode) },
             { key: '内容指纹（SM3）', value: <code class="fingerprint">{r.fingerprint}</code> },
           ]} />
