@@ -215,7 +215,7 @@ describe('a consultation that ends by silence, over HTTP (real 2026 calendar)', 
     const page = await fgw.get(`/admin/requests/${id}`)
     expect(mainText(page)).toContain('2026-09-29 起 至 2026-10-27：征求第三方意见（对方答复期限 2026-10-27），逾期未提出意见，由本机关决定')
     expect(record.dueOn).toBe(GOLDEN_THIRD_PARTY_DUE)
-    expect(html(page).querySelector('textarea[name="decided.reasons"]')).not.toBeNull()
+    expect(html(page).querySelector('input[name="jueding"]')).not.toBeNull() // the case can be decided again
   })
 
   it('第三十四条: another agency silent past 15 working days is deemed to consent; the case resumes', async () => {
@@ -268,5 +268,38 @@ describe('procedure letters name whom they consult and the unit\'s contact from 
       expect(all).not.toContain('相关行政机关')
       expect(letter.notes).toEqual(['承办机构：重庆市开州区发展和改革委员会办公室，联系电话：023-52221234，通信地址：重庆市开州区汉丰街道开州大道中段188号'])
     }
+  })
+})
+
+describe('the decision form in two steps, without JavaScript', () => {
+  it('first asks for the disposition (grouped radios), then shows only that disposition\'s fields', async () => {
+    const { id } = await newCase()
+    const first = html(await fgw.get(`/admin/requests/${id}`))
+    const choice = first.querySelector('#decision form')!
+    expect(choice.getAttribute('method')).toBe('get')
+    expect(choice.querySelectorAll('fieldset.decision-group legend').map((l) => l.text)).toEqual(['（一）予以公开', '（二）部分公开', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理'])
+    expect(choice.querySelectorAll('input[type="radio"][name="jueding"]')).toHaveLength(19)
+    expect(first.querySelector('[name="decided.reasons"]')).toBeNull()
+
+    const none = await fgw.get(`/admin/requests/${id}?jueding=`)
+    const link = html(none).querySelector('#decision .error-summary__list a')!
+    expect(link.text).toBe('请选择一项办理结果')
+    expect(html(none).querySelector(link.getAttribute('href')!)?.getAttribute('type')).toBe('radio')
+
+    const second = html(await fgw.get(`/admin/requests/${id}?jueding=not_processed_repeated`))
+    const form = second.querySelector('#decision form')!
+    expect(form.getAttribute('action')).toBe(`/admin/requests/${id}/steps/decided`)
+    expect(form.querySelectorAll('input, select, textarea').map((f) => f.getAttribute('name')).filter((n) => n?.startsWith('decided.'))).toEqual(['decided.code', 'decided.on', 'decided.previousDocNo', 'decided.previousAnswerOn'])
+    expect(second.querySelector('#decision')!.text).toContain('（五）不予处理 2.重复申请')
+    expect(second.querySelector(`a[href="/admin/requests/${id}?gaixuan=1#decision"]`)).not.toBeNull()
+
+    const refused = await fgw.post(`/admin/requests/${id}/steps/decided`, { 'decided.code': 'not_processed_repeated', 'decided.on': '2026-11-20' })
+    expect(refused.statusCode).toBe(400)
+    const page = html(refused)
+    const hrefs = page.querySelectorAll('.error-summary__list a').map((a) => a.getAttribute('href'))
+    expect(hrefs).toEqual(['#f-decided-previousDocNo', '#f-decided-previousAnswerOn'])
+    for (const href of hrefs) expect(page.querySelector(href!)).not.toBeNull()
+    expect(page.querySelector('[name="decided.reasons"]')).toBeNull()
+    expect((await findCase(database.db, id))!.state).toBe('in_progress')
   })
 })

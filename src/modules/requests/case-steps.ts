@@ -12,7 +12,7 @@ import { ID_TYPES } from './requests.forms.ts'
 import { canOnCase } from './requests.policy.ts'
 import { isOpenCase } from './rules/index.ts'
 import {
-  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, WITHDRAWAL_CHANNELS, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
+  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, dispositionRule, type DispositionCode, REMEDY_OUTCOMES, WITHDRAWAL_CHANNELS, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
 } from './rules/index.ts'
 
 export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'number' | 'withheldRows'
@@ -265,6 +265,62 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
     case 'withdrawn':
       return { ok: true, event: { type, on: date, channel: v('channel') as 'letter' }, extras: {} }
   }
+}
+
+/**
+ * The decision form, second step: the fact fields each disposition's letter needs (answer-facts.ts enforces them
+ * on the server whatever the form shows; a test checks that every field it can ask for is shown here). Labels say
+ * what the letter will state for that disposition.
+ */
+const DECISION_FIELDS: Readonly<Record<SelectableDisposition, readonly (string | [string, string])[]>> = {
+  granted: ['answerForm', ['howProvided', '提供或获取的方式（已主动公开的，写明获取的方式、途径）']],
+  partial: ['provided', 'howProvided', 'withheld', ['thirdPartyInterest', '保护的第三方权益（依据含“保护第三方合法权益”时选择）']],
+  denied_state_secret: [['reasons', '不予公开的理由']],
+  denied_law_forbidden: [['reasons', '禁止公开的理由'], 'basisLaw', 'basisProvision'],
+  denied_three_safety_one_stability: [['reasons', '不予公开的理由']],
+  denied_third_party: [['reasons', '不予公开的理由'], 'thirdPartyInterest'],
+  denied_internal_affairs: [['reasons', '不予公开的理由']],
+  denied_process_information: [['reasons', '不予公开的理由']],
+  denied_enforcement_file: [['reasons', '不予公开的理由']],
+  denied_administrative_query: [['reasons', '对信息获取有特别规定的法律、行政法规'], ['howProvided', '办理的机关和途径']],
+  unable_not_held: ['answerForm', ['reasons', '检索的范围和方法，或不属于本机关负责公开的理由'], ['agencyName', '负责公开的机关名称（不属于本机关负责公开且能确定时填写）'], ['agencyContact', '该机关的联系方式（选填）']],
+  unable_needs_creation: [['reasons', '需要加工、分析的情形']],
+  unable_unclear_after_correction: [['reasons', '补正后申请内容仍不明确之处']],
+  not_processed_petition: [['reasons', '属于信访、投诉、举报的情形'], ['howProvided', '可以提出的渠道（选填）']],
+  not_processed_repeated: ['previousDocNo', 'previousAnswerOn'],
+  not_processed_publication: [['reasons', '公开出版物名称'], ['howProvided', '获取的途径']],
+  not_processed_unreasonable_volume: ['applicantResponse', ['reasons', '认为申请理由不合理的原因']],
+  not_processed_confirm_or_reissue: [['reasons', '要求确认或者重新出具的信息'], 'basisLaw', 'basisProvision'],
+  other: [['reasons', '处理情况'], 'basisLaw', 'basisProvision'],
+}
+
+/** A disposition staff may choose in the decision form (the two 不再处理 rows come only from their own events). */
+export type SelectableDisposition = Exclude<DispositionCode, 'other_overdue_correction' | 'other_overdue_fee'>
+
+/** True for a disposition code the decision form offers. */
+export function isSelectableDisposition(value: unknown): value is SelectableDisposition {
+  return typeof value === 'string' && Object.hasOwn(DECISION_FIELDS, value)
+}
+
+/** The dispositions of the first step, by group, with their articles (fieldset per group, one radio each). */
+export function decisionChoices(): { group: string; options: { value: SelectableDisposition; label: string; hint: string }[] }[] {
+  return Object.entries(DISPOSITION_GROUPS).map(([group, label]) => ({
+    group: label.replace(/（区分处理.*）$/, ''),
+    options: DISPOSITIONS.filter((d) => d.group === group && !d.byEventOnly).map((d) => ({ value: d.code as SelectableDisposition, label: d.label.replace(/^\d\./, ''), hint: d.articles.join('、').replace(/《政府信息公开条例》/g, '') || '按实际情况写明依据' })),
+  })).filter((g) => g.options.length > 0)
+}
+
+/** The decision step with only the fields of one disposition (the answer date first; the code travels hidden). */
+export function decisionStep(code: SelectableDisposition): StepDefinition {
+  const all = stepOf('decided')
+  const byName = new Map(all.fields.map((f) => [f.name, f]))
+  const fields = DECISION_FIELDS[code].map((entry) => {
+    const [name, label] = typeof entry === 'string' ? [entry, null] : entry
+    const field = byName.get(name)!
+    const narrowed = name === 'answerForm' ? { ...field, required: true, options: dispositionRule(code).answerForms.map((form) => ({ value: form, label: `${ANSWER_FORMS[form].article}：${ANSWER_FORMS[form].label}` })) } : field
+    return label ? { ...narrowed, label, hint: field.name === 'reasons' ? undefined : narrowed.hint } : { ...narrowed, label: narrowed.label.replace(/（[^（）]*时(?:填写|选择)）$/, '') }
+  })
+  return { ...all, fields: [byName.get('on')!, ...fields] }
 }
 
 /** Rows the decision form shows for withheld parts (three, more after “添加一行”). */

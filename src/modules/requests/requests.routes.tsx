@@ -8,7 +8,7 @@ import { addWorkingDays, currentCalendar, evaluateClock, findClock, getRegime, o
 import { findOrganisation, listOrganisations, recordAudit, requireStaff, StaffPage, contextOf, type StaffDeps } from '../orgs/index.ts'
 import { openApplicant } from './applicant-privacy.ts'
 import { authoriseCase } from './authorise-case.ts'
-import { isStepType, offeredSteps, readStepForm, TAKES_IDENTITY, withheldRowCount } from './case-steps.ts'
+import { isSelectableDisposition, isStepType, offeredSteps, readStepForm, TAKES_IDENTITY, withheldRowCount } from './case-steps.ts'
 import { addApplicantIdentity, identityProblems } from './add-applicant-identity.ts'
 import { letterDocx } from './documents/index.ts'
 import { openLetter, unitContact, unitContactGaps } from './issue-letters.tsx'
@@ -197,7 +197,11 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
 
   app.get('/admin/requests/:id', { preHandler: staff }, async (request, reply) => {
     const record = await visibleCase(request)
-    return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, false)} done={doneOf(request)} />)
+    // 作出答复 in two steps without JavaScript: ?jueding=<disposition> opens the second step with only its fields.
+    const q = request.query as Record<string, unknown>
+    const decision = q.jueding !== undefined ? (isSelectableDisposition(q.jueding) ? { code: q.jueding } : { error: '请选择一项办理结果' })
+      : q.gaixuan !== undefined ? { open: true } : undefined
+    return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, false)} done={doneOf(request)} decision={decision} />)
   })
 
   // 身份证明 unmasked: only the handling unit and the 公开办, and every look is audited.
@@ -221,7 +225,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const body = Object.fromEntries(Object.entries(formBody(request.body)).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]))
     const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
       const fresh = (await findCase(deps.db, record.id))!
-      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type} />, status)
+      const chosen = type === 'decided' ? String(([] as string[]).concat(body.code ?? '')[0] ?? '') : ''
+      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type}
+        decision={type === 'decided' ? (isSelectableDisposition(chosen) ? { code: chosen } : { error: '请选择一项办理结果' }) : undefined} />, status)
     }
     if (type === 'decided' && body.more) {
       // “添加一行”: the same form with one more withheld row; nothing is recorded.

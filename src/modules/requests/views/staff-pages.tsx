@@ -2,17 +2,18 @@
 import type { ComponentChildren } from 'preact'
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
-import { Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
+import { Button, Checkboxes, EmptyState, ErrorSummary, fieldId, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
 import type { ClockEvaluation } from '../../calendar/index.ts'
-import { WITHHELD_ROWS, withheldRowCount, type StepDefinition } from '../case-steps.ts'
+import { decisionChoices, decisionStep, WITHHELD_ROWS, withheldRowCount, type SelectableDisposition, type StepDefinition } from '../case-steps.ts'
 import { formatQueryCode } from '../query-code.ts'
 import { ID_TYPES } from '../requests.forms.ts'
 import { APPLICANT_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, WANTED_FORM_LABELS, labelOf } from '../requests.labels.ts'
 import type { CaseDocument, CaseEvent, CaseListFilter, CaseListRow, RequestCase, Remedy } from '../requests.repository.ts'
-import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
+import { CASE_STATUS_LABELS, DISPOSITION_GROUPS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
 import { ApplicationFields, type UnitOption } from './public-pages.tsx'
 
 const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s
+const DISPOSITION_CHOICE_LABEL = (code: string) => { const d = DISPOSITIONS.find((x) => x.code === code); return d ? `${DISPOSITION_GROUPS[d.group].replace(/（区分处理.*）$/, '')} ${d.label}` : code }
 const dispositionLabel = (code: string | null) => (code ? DISPOSITIONS.find((d) => d.code === code)?.label ?? code : '')
 
 export const FILTERS: { value: CaseListFilter; label: string }[] = [
@@ -189,14 +190,56 @@ function WithheldRows({ name, label, hint, values, errors }: { name: string; lab
   )
 }
 
-function StepForm({ csrf, caseId, step, values, errors }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[] }) {
+/**
+ * 作出答复, first step: choose the disposition (a GET form: nothing is recorded). One fieldset per outcome group of
+ * table 三, one radio per row with its articles; the second step shows only that disposition's fields.
+ */
+function DecisionChoice({ caseId, step, error, chosen, open }: { caseId: number; step: StepDefinition; error?: string; chosen?: string; open?: boolean }) {
+  const name = 'jueding'
+  return (
+    <details class="step" id="decision" open={open || error !== undefined}>
+      <summary>{step.label}</summary>
+      <p class="hint">{step.explanation} 第一步选择办理结果，第二步只填写这一结果的答复书需要的内容。</p>
+      {error ? <ErrorSummary errors={[{ field: name, message: error }]} /> : null}
+      <form action={`/admin/requests/${caseId}`} method="get" novalidate>
+        <div class={`form-group${error ? ' form-group--error' : ''}`}>
+          <fieldset class="fieldset" aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+            <legend class="label label--section">第一步：办理结果（年度报告表三的分类）</legend>
+            {error ? <p class="error-message" id={`${fieldId(name)}-error`}><span class="visually-hidden">错误：</span>{error}</p> : null}
+            {decisionChoices().map((g, gi) => (
+              <fieldset class="fieldset decision-group">
+                <legend class="label">{g.group}</legend>
+                <div class="checkboxes">
+                  {g.options.map((o, i) => {
+                    const id = gi === 0 && i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`
+                    return (
+                      <div class="checkbox">
+                        <input type="radio" id={id} name={name} value={o.value} checked={chosen === o.value} />
+                        <label for={id}>{o.label}<span class="hint hint--inline">（{o.hint}）</span></label>
+                      </div>
+                    )
+                  })}
+                </div>
+              </fieldset>
+            ))}
+          </fieldset>
+        </div>
+        <Button>下一步：填写答复内容</Button>
+      </form>
+    </details>
+  )
+}
+
+function StepForm({ csrf, caseId, step, values, errors, decisionCode }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[]; decisionCode?: SelectableDisposition }) {
   const v = (name: string) => { const x = values[name.slice(step.type.length + 1)]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
   errors = errors?.map((e) => ({ ...e, field: e.field ? `${step.type}.${e.field}` : '' }))
   return (
-    <details class="step" open={errors !== undefined}>
+    <details class="step" id={decisionCode ? 'decision' : undefined} open={errors !== undefined || decisionCode !== undefined}>
       <summary>{step.label}</summary>
       <p class="hint">{step.explanation}{step.informsApplicant ? ' 将生成告知申请人的文书。' : ''}</p>
+      {decisionCode ? <p>第二步：办理结果为<strong>{DISPOSITION_CHOICE_LABEL(decisionCode)}</strong>（<a href={`/admin/requests/${caseId}?gaixuan=1#decision`}>更改办理结果</a>）</p> : null}
       <Form action={`/admin/requests/${caseId}/steps/${step.type}`} csrf={csrf}>
+        {decisionCode ? <input type="hidden" name="decided.code" value={decisionCode} /> : null}
         {step.fields.map((f) => {
           // Field names carry the step (receipt_confirmed.on): several step forms share a page, ids must be unique.
           const name = `${step.type}.${f.name}`
@@ -244,7 +287,11 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
   )
 }
 
-export function CasePage({ csrf, view, errors, refused, stepValues, openStep, done }: { csrf: string; view: CaseView; errors?: FieldMessage[]; refused?: string; stepValues?: Record<string, string | string[]>; openStep?: string; done?: string }) {
+export function CasePage({ csrf, view, errors, refused, stepValues, openStep, done, decision }: {
+  csrf: string; view: CaseView; errors?: FieldMessage[]; refused?: string; stepValues?: Record<string, string | string[]>; openStep?: string; done?: string
+  /** The decision form's step: the chosen disposition (second step), or a choice error (first step). */
+  decision?: { code?: SelectableDisposition; error?: string; open?: boolean }
+}) {
   const r = view.record
   const a = view.applicant
   return (
@@ -309,7 +356,15 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
         </Notice>
       ) : null}
       {view.lacksIdentity && view.canAct ? <IdentityForm csrf={csrf} caseId={r.id} values={openStep === 'identity' ? stepValues : undefined} errors={openStep === 'identity' ? errors ?? [] : undefined} /> : null}
-      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : s.type === 'decided' ? view.decisionDefaults ?? {} : view.stepDefaults?.[s.type] ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
+      {view.steps.length ? view.steps.map((s) => {
+        if (s.type === 'decided') {
+          // Without JavaScript the decision is two steps: the disposition (GET ?jueding=…), then only its fields.
+          const code = decision?.code
+          if (!code) return <DecisionChoice caseId={r.id} step={s} error={decision?.error} open={decision !== undefined} chosen={view.repeats.length ? 'not_processed_repeated' : undefined} />
+          return <StepForm csrf={csrf} caseId={r.id} step={decisionStep(code)} decisionCode={code} values={openStep === s.type ? stepValues ?? {} : view.decisionDefaults ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
+        }
+        return <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : view.stepDefaults?.[s.type] ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
+      }) : <p>本案件没有可以办理的步骤。</p>}
       <h2>文书</h2>
       {view.documents.length ? (
         <TableWrap label="已出具的文书">
