@@ -318,7 +318,9 @@ export function decisionStep(code: SelectableDisposition): StepDefinition {
     const [name, label] = typeof entry === 'string' ? [entry, null] : entry
     const field = byName.get(name)!
     const narrowed = name === 'answerForm' ? { ...field, required: true, options: dispositionRule(code).answerForms.map((form) => ({ value: form, label: `${ANSWER_FORMS[form].article}：${ANSWER_FORMS[form].label}` })) } : field
-    return label ? { ...narrowed, label, hint: field.name === 'reasons' ? undefined : narrowed.hint } : { ...narrowed, label: narrowed.label.replace(/（[^（）]*时(?:填写|选择)）$/, '') }
+    // The first-step form lists when each field applies; the second step is already that disposition's, so those go.
+    const hint = name === 'howProvided' ? '如“随本答复书提供纸质复印件”“可在开州区人民政府网站某栏目查阅”' : name === 'reasons' ? undefined : narrowed.hint
+    return label ? { ...narrowed, label, hint } : { ...narrowed, label: narrowed.label.replace(/（[^（）]*时(?:填写|选择)）$/, ''), hint }
   })
   return { ...all, fields: [byName.get('on')!, ...fields] }
 }

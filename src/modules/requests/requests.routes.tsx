@@ -199,7 +199,8 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const record = await visibleCase(request)
     // 作出答复 in two steps without JavaScript: ?jueding=<disposition> opens the second step with only its fields.
     const q = request.query as Record<string, unknown>
-    const decision = q.jueding !== undefined ? (isSelectableDisposition(q.jueding) ? { code: q.jueding } : { error: '请选择一项办理结果' })
+    // `xuanze` travels with the choice form, so a submission with no radio chosen is told to choose one.
+    const decision = q.jueding !== undefined || q.xuanze !== undefined ? (isSelectableDisposition(q.jueding) ? { code: q.jueding } : { error: '请选择一项办理结果' })
       : q.gaixuan !== undefined ? { open: true } : undefined
     return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, false)} done={doneOf(request)} decision={decision} />)
   })

@@ -202,6 +202,7 @@ function DecisionChoice({ caseId, step, error, chosen, open }: { caseId: number;
       <p class="hint">{step.explanation} 第一步选择办理结果，第二步只填写这一结果的答复书需要的内容。</p>
       {error ? <ErrorSummary errors={[{ field: name, message: error }]} /> : null}
       <form action={`/admin/requests/${caseId}`} method="get" novalidate>
+        <input type="hidden" name="xuanze" value="1" />
         <div class={`form-group${error ? ' form-group--error' : ''}`}>
           <fieldset class="fieldset" aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
             <legend class="label label--section">第一步：办理结果（年度报告表三的分类）</legend>
