@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluateClock, getRegime, officialCalendar } from '../../calendar/index.ts'
+import { legacyAnswerCell, table3Row2019, table3Row2021 } from './dispositions.ts'
+import { caseFactsOf } from './statistics.ts'
 import { type RequestCase, type RequestEvent, type Transition, answerDueOn, answeredOnTime, isOpenCase, openCase, transition } from './lifecycle.ts'
 
 const calendar = officialCalendar()
@@ -170,10 +172,20 @@ describe('transition: the applicant withdraws (申请人撤回)', () => {
     expect(run(inPerson(), [{ type: 'withdrawn', on: '2025-03-10', channel: 'online' }, { type: 'archived', on: '2025-03-11' }]).state.status).toBe('archived')
   })
 
+  it('counts a withdrawal in the 2021 row 其他处理 3, the 2019 single 其他处理 row and the 2014-era residual row', () => {
+    const { state } = run(inPerson(), [{ type: 'withdrawn', on: '2025-03-10', channel: 'in_person' }])
+    const facts = caseFactsOf({ id: '1', applicant: 'natural_person', state }, calendar)!
+    expect(facts).toMatchObject({ disposition: 'other', decidedOn: '2025-03-10' })
+    expect(table3Row2021(facts.disposition!)).toBe('other')
+    expect(table3Row2019(facts.disposition!)).toBe('other')
+    expect(legacyAnswerCell(state.decision!)).toEqual({ row: 'other_channels', refusalReason: null })
+  })
+
   it('closes an application not yet received without any clock (nothing is counted: 第三十一条)', () => {
     const { state, clock } = run(online(), [{ type: 'withdrawn', on: '2025-03-02', channel: 'online' }])
     expect(state).toMatchObject({ status: 'withdrawn', receivedOn: null, decision: { code: 'other' } })
     expect(clock).toEqual([])
+    expect(caseFactsOf({ id: '2', applicant: 'natural_person', state }, calendar)).toBeNull()
   })
 
   it.each<[string, RequestEvent[], string]>([

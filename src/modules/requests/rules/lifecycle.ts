@@ -252,6 +252,11 @@ function apply(state: RequestCase, event: RequestEvent, calendar: Calendar): Tra
       const items = (event.items ?? []).map((item) => (typeof item === 'string' ? item.trim() : '')).filter((item) => item !== '')
       if (items.length === 0) return refuse('请列出需要补正的全部事项（《政府信息公开条例》第三十条：一次性告知，说明需要补正的事项）')
       if (!isIsoDate(event.dueOn) || event.dueOn <= event.on) return refuse('请给出晚于告知日期的补正期限（《政府信息公开条例》第三十条：说明合理的补正期限）')
+      // 第三十条 "自收到申请之日起7个工作日内一次性告知": the 7 days bind the agency, not the applicant. A late notice is
+      // recorded, not refused — refusing it would leave an unclear application with no lawful way to ask for the
+      // missing items — and the lateness is kept as a note in the case history and on the clock panel
+      // (补正告知期限 …（告知晚于期限）), where supervision (第四十七条) can see it. Test: lifecycle.test.ts "records a
+      // 补正 notice sent after the 7 working days".
       return rules.withClock({ type: 'correction_requested', on: event.on }, (clockState, evaluation) => {
         const notes = evaluation?.correction.late ? [`告知补正的日期 ${event.on} 晚于第三十条规定的期限 ${evaluation.correction.noticeDueOn}（收到申请之日起7个工作日内）`] : []
         return { state: { ...clockState, status: 'awaiting_correction', correction: { requestedOn: event.on, items, dueOn: event.dueOn, receivedOn: null } }, notes }
