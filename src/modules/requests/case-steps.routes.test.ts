@@ -245,6 +245,27 @@ describe('a consultation that ends by silence, over HTTP (real 2026 calendar)', 
 const GOLDEN_THIRD_PARTY_DUE = '2026-11-17'
 const GOLDEN_AGENCY_DUE = '2026-11-30'
 
+describe('a unit whose 指南 gives no phone or address', () => {
+  it('asks for them on the steps that send letters, prints what is typed, and leaves out what is not', async () => {
+    const { id } = await newCase({ facts: { submittedOn: '2026-11-20' } })
+    const page = html(await fgw.get(`/admin/requests/${id}`))
+    expect(page.querySelector('input[name="correction_requested.unitPhone"]')).not.toBeNull()
+    expect(page.querySelector('input[name="consultation_answered.unitPhone"]')).toBeNull() // sends no letter
+    expect(html(await fgw.get(`/admin/requests/${id}?jueding=other`)).querySelector('#decision input[name="decided.unitPhone"]')).not.toBeNull()
+    const bad = await step(id, 'correction_requested', { on: '2026-11-23', items: '请写明文件名称', dueOn: '2026-12-04', unitPhone: '请见指南' })
+    expect(bad.statusCode).toBe(400)
+    expect(mainText(bad)).toContain('本机关联系电话只能包含数字、空格和“-”')
+    expect((await step(id, 'correction_requested', { on: '2026-11-23', items: '请写明文件名称', dueOn: '2026-12-04', unitPhone: '023-52229999' })).statusCode).toBe(303)
+    const letters = (await documentsOf(database.db, id)).map((d) => openLetter(cipher, d).letter)
+    const notice = letters.find((l) => l.kind === 'correction_notice')!
+    expect(notice.notes).toEqual(['联系电话：023-52229999'])
+    expect(JSON.stringify(notice)).toContain('向重庆市开州区发展和改革委员会（电话 023-52229999）提交')
+    const receipt = letters.find((l) => l.kind === 'receipt')!
+    expect(receipt.notes).toEqual([])
+    for (const letter of letters) expect(JSON.stringify(letter)).not.toContain('见政府信息公开指南')
+  })
+})
+
 describe('procedure letters name whom they consult and the unit\'s contact from its 指南', () => {
   it('prints the third party, the agencies and the 指南\'s office, address and phone — no stand-ins', async () => {
     await database.db.insertInto('disclosure_guides').values({

@@ -133,12 +133,25 @@ export const IDENTITY_FIELDS: StepField[] = [
   { name: 'idNumber', label: '身份证明号码', kind: 'text', hint: '加密保存，页面只显示部分号码' },
 ]
 
+/**
+ * Asked on every step that sends a letter while the unit's 指南 lacks them (条例 第十二条: 联系电话、办公地址): the
+ * letters print what is typed here, or leave the detail out — never a stand-in.
+ */
+export const UNIT_CONTACT_FIELDS: Readonly<Record<'phone' | 'address', StepField>> = {
+  phone: { name: 'unitPhone', label: '本机关联系电话（指南尚未填写，印在本次文书的附注）', kind: 'text', hint: '如 023-52221234；请同时到政府信息公开指南设置中填写' },
+  address: { name: 'unitAddress', label: '本机关办公地址（指南尚未填写，印在本次文书的附注）', kind: 'text' },
+}
+
 /** The step types that can carry the applicant's 身份证明 when it is missing. */
 export const TAKES_IDENTITY: readonly RequestEventType[] = ['receipt_confirmed', 'correction_received']
 
 /** The steps a case offers now, for this actor (the rules still check each when it is sent). */
-export function offeredSteps(state: CaseState, actor: Actor, organisationId: number, options: { lacksIdentity?: boolean } = {}): StepDefinition[] {
-  const withIdentity = (step: StepDefinition): StepDefinition => (options.lacksIdentity && TAKES_IDENTITY.includes(step.type) ? { ...step, fields: [...step.fields, ...IDENTITY_FIELDS] } : step)
+export function offeredSteps(state: CaseState, actor: Actor, organisationId: number, options: { lacksIdentity?: boolean; contactGaps?: readonly ('phone' | 'address')[] } = {}): StepDefinition[] {
+  const contactFields = (options.contactGaps ?? []).map((gap) => UNIT_CONTACT_FIELDS[gap])
+  const withIdentity = (step: StepDefinition): StepDefinition => {
+    const fields = [...step.fields, ...(options.lacksIdentity && TAKES_IDENTITY.includes(step.type) ? IDENTITY_FIELDS : []), ...(step.informsApplicant ? contactFields : [])]
+    return fields.length === step.fields.length ? step : { ...step, fields }
+  }
   const act = canOnCase(actor, 'act', organisationId)
   const extend = canOnCase(actor, 'extend', organisationId)
   const types: RequestEventType[] = []
@@ -161,7 +174,7 @@ export function offeredSteps(state: CaseState, actor: Actor, organisationId: num
     case 'archived': break
   }
   const result = types.filter(() => act).map(stepOf).map(withIdentity)
-  if (!state.extension && ['in_progress', 'consulting', 'awaiting_reasons'].includes(state.status) && extend) result.splice(result.length - (result.at(-1)?.type === 'decided' ? 1 : 0), 0, stepOf('extension_granted'))
+  if (!state.extension && ['in_progress', 'consulting', 'awaiting_reasons'].includes(state.status) && extend) result.splice(result.length - (result.at(-1)?.type === 'decided' ? 1 : 0), 0, withIdentity(stepOf('extension_granted')))
   // 撤回: any open case, until it is answered (rules/lifecycle.ts decides; the form is offered where it can succeed).
   if (act && isOpenCase(state)) result.push(stepOf('withdrawn'))
   if (state.receivedOn && act) {
@@ -311,7 +324,7 @@ export function decisionChoices(): { group: string; options: { value: Selectable
 }
 
 /** The decision step with only the fields of one disposition (the answer date first; the code travels hidden). */
-export function decisionStep(code: SelectableDisposition): StepDefinition {
+export function decisionStep(code: SelectableDisposition, extra: readonly StepField[] = []): StepDefinition {
   const all = stepOf('decided')
   const byName = new Map(all.fields.map((f) => [f.name, f]))
   const fields = DECISION_FIELDS[code].map((entry) => {
@@ -322,7 +335,7 @@ export function decisionStep(code: SelectableDisposition): StepDefinition {
     const hint = name === 'howProvided' ? '如“随本答复书提供纸质复印件”“可在开州区人民政府网站某栏目查阅”' : name === 'reasons' ? undefined : narrowed.hint
     return label ? { ...narrowed, label, hint } : { ...narrowed, label: narrowed.label.replace(/（[^（）]*时(?:填写|选择)）$/, ''), hint }
   })
-  return { ...all, fields: [byName.get('on')!, ...fields] }
+  return { ...all, fields: [byName.get('on')!, ...fields, ...extra] }
 }
 
 /** Rows the decision form shows for withheld parts (three, more after “添加一行”). */

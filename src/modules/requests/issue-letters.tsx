@@ -39,6 +39,9 @@ export interface PlannedLetter {
 
 /** What the step form added for the letters (free text the rules do not keep). */
 export interface LetterExtras extends AnswerFacts {
+  /** The unit's phone / address typed on the step form because its 指南 gives none (printed in this step's letters). */
+  unitPhone?: string
+  unitAddress?: string
   guidance?: string
   submitTo?: string
   thirdParty?: string
@@ -79,6 +82,11 @@ export async function unitContact(db: Executor, unit: Organisation): Promise<Uni
   const known = (...values: (string | null | undefined)[]) => values.map((v) => v?.trim()).find((v) => v) ?? null
   const office = known(guide?.officeName)
   return { office: office && office !== unit.name ? office : null, phone: known(guide?.phone, unit.phone), address: known(guide?.address, unit.address) }
+}
+
+/** The 指南's contact, completed by what the step form asked for where the 指南 gives nothing. */
+function withTyped(contact: UnitContact, extras: LetterExtras): UnitContact {
+  return { ...contact, phone: contact.phone ?? (extras.unitPhone?.trim() || null), address: contact.address ?? (extras.unitAddress?.trim() || null) }
 }
 
 /** The contact details a letter would leave out, in Chinese (for the case page's warning). */
@@ -264,7 +272,7 @@ export async function issueLetters(trx: Trx, ctx: RequestsContext, caseId: numbe
   const c: LetterContext = {
     record, state: record.rulesState as unknown as CaseState, unit, regionName: region?.name ?? '', applicantName: openApplicant(ctx.cipher, applicant).name, today, clock,
     beforeDueOn: beforeDueOn ?? null, serial: Number(existing.n) + 1, feeNotice: event.type === 'fee_lapsed' ? await issuedFeeNotice(trx, ctx.cipher, caseId) : null,
-    contact: await unitContact(trx, unit),
+    contact: withTyped(await unitContact(trx, unit), extras),
   }
   const letters = plan(c, event, extras)
   let n = 0

@@ -178,6 +178,8 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const open = reveal ? openApplicant(deps.cipher, sealed) : null
     const repeats = await repeatsOf(deps.db, record.id, record.organisationId)
     const missingIdentity = lacksIdentity(sealed)
+    const contact = unit ? await unitContact(deps.db, unit) : null
+    const contactKeys = contact ? ([contact.phone ? null : 'phone', contact.address ? null : 'address'] as const).filter((k) => k !== null) : []
     const state = record.rulesState as unknown as CaseState
     return {
       record, unitName: unit?.name ?? '', today, clock,
@@ -185,9 +187,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
       events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
-      steps: offeredSteps(state, actor, record.organisationId, { lacksIdentity: missingIdentity }), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      steps: offeredSteps(state, actor, record.organisationId, { lacksIdentity: missingIdentity, contactGaps: contactKeys }), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
       // 第二十九条第二款第（一）项 requires a 身份证明: while it is missing the case says so and the 补正 notice starts with it.
-      contactGaps: unit ? unitContactGaps(await unitContact(deps.db, unit)) : [],
+      contactGaps: contact ? unitContactGaps(contact) : [],
       lacksIdentity: missingIdentity, canAct: canOnCase(actor, 'act', record.organisationId) && isOpenCase(state),
       stepDefaults: missingIdentity && !state.correction ? { correction_requested: { items: IDENTITY_CORRECTION_ITEM } } : {},
     }
@@ -240,11 +242,15 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     // 身份证明 given with 确认收到 / 收到补正 (only offered while it is missing): checked with the form, sealed with the step.
     const one = (name: string) => String(([] as string[]).concat(body[name] ?? '')[0] ?? '').trim()
     const identity = TAKES_IDENTITY.includes(type) && (one('idType') || one('idNumber')) ? { idType: one('idType'), idNumber: one('idNumber') } : undefined
-    const identityErrors = identity ? identityProblems(identity) : []
-    if (!read.ok || identityErrors.length) return render(400, { errors: [...(read.ok ? [] : read.errors), ...identityErrors], refused: `${stepOf(type).label}：请按提示修改后重新提交。` })
+    const formErrors = identity ? identityProblems(identity) : []
+    // The unit's phone / address typed on the step (asked only while its 指南 lacks them): printed in this step's letters.
+    const typedContact = { unitPhone: one('unitPhone').slice(0, 60), unitAddress: one('unitAddress').slice(0, 120) }
+    if (typedContact.unitPhone && !/^[0-9+\-（）() ,，、转]{5,60}$/.test(typedContact.unitPhone)) formErrors.push({ field: 'unitPhone', message: '本机关联系电话只能包含数字、空格和“-”，如 023-52221234' })
+    if (!read.ok || formErrors.length) return render(400, { errors: [...(read.ok ? [] : read.errors), ...formErrors], refused: `${stepOf(type).label}：请按提示修改后重新提交。` })
     try {
       let { event, extras } = read
       if (read.feeForm) ({ event, extras } = await prepareFeeNotice(ctx(request), record, read.feeForm))
+      extras = { ...extras, ...(typedContact.unitPhone ? { unitPhone: typedContact.unitPhone } : {}), ...(typedContact.unitAddress ? { unitAddress: typedContact.unitAddress } : {}) }
       await recordStep(ctx(request), record.id, event, extras, { identity })
       return reply.redirect(`/admin/requests/${record.id}?done=step`, 303)
     } catch (error) {

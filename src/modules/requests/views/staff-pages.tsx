@@ -348,7 +348,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <h2>办理</h2>
       {view.contactGaps?.length && view.canAct ? (
         <Notice kind="warning">
-          本单位的政府信息公开指南尚未写明{view.contactGaps.join('、')}，告知书和答复书的附注将不写这些内容。请到<a href={`/admin/disclosure-guides/${r.organisationId}`}>政府信息公开指南设置</a>中填写（《政府信息公开条例》第十二条）。
+          本单位的政府信息公开指南尚未写明{view.contactGaps.join('、')}。发出文书的步骤会请您填写，印在该次文书的附注；不填的，文书不写这些内容。请到<a href={`/admin/disclosure-guides/${r.organisationId}`}>政府信息公开指南设置</a>中填写（《政府信息公开条例》第十二条）。
         </Notice>
       ) : null}
       {view.lacksIdentity ? (
@@ -362,7 +362,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
           // Without JavaScript the decision is two steps: the disposition (GET ?jueding=…), then only its fields.
           const code = decision?.code
           if (!code) return <DecisionChoice caseId={r.id} step={s} error={decision?.error} open={decision !== undefined} chosen={view.repeats.length ? 'not_processed_repeated' : undefined} />
-          return <StepForm csrf={csrf} caseId={r.id} step={decisionStep(code)} decisionCode={code} values={openStep === s.type ? stepValues ?? {} : view.decisionDefaults ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
+          return <StepForm csrf={csrf} caseId={r.id} step={decisionStep(code, s.fields.filter((f) => f.name.startsWith('unit')))} decisionCode={code} values={openStep === s.type ? stepValues ?? {} : view.decisionDefaults ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
         }
         return <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : view.stepDefaults?.[s.type] ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
       }) : <p>本案件没有可以办理的步骤。</p>}
