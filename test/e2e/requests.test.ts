@@ -105,7 +105,7 @@ describeInBrowser('依申请公开 in the browser', () => {
     await step('确认收到申请', { 确认日期: today })
     await step('告知补正', { 告知日期: today, '需要补正的事项（每行一项）': '请写明所需的是招标控制价的哪一部分', 补正期限: '2027-01-15' })
     await step('收到补正', { 收到补正日期: today })
-    await step('征求意见', { 发出征求意见书日期: today, '第三方名称或姓名（征求第三方意见时填写）': '重庆某路桥工程有限公司', 公开可能损害第三方合法权益的情形: '控制价说明附有投标单位报价' }, { 征求谁的意见: '第三方（第三十二条）' })
+    await step('征求意见', { 发出征求意见书日期: today, '第三方名称或姓名（征求第三方意见时填写）': '重庆某路桥工程有限公司', '公开可能损害第三方合法权益的情形（征求第三方意见时填写）': '控制价说明附有投标单位报价' }, { 征求谁的意见: '第三方（第三十二条）' })
     await checkAxe(staff, 'case page (consulting)')
     await screenshot(staff, 'requests-case-consulting-desktop')
     await step('收到意见', { 收到意见日期: today }, { 谁的意见: '第三方（第三十二条）', 意见: '不同意公开' })

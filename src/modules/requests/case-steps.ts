@@ -111,7 +111,7 @@ export const STEPS: { readonly [T in RequestEventType]?: StepDefinition & { read
     fields: [on('送达日期'), { name: 'method', label: '送达方式', kind: 'select', options: Object.entries(DELIVERY_METHODS).map(([value, label]) => ({ value, label })), required: true }],
   },
   withdrawn: {
-    type: 'withdrawn', label: '申请人撤回申请', explanation: '申请人以信函或当面撤回申请的，记录收到撤回的日期和方式；案件终止办理，年度报告计入“其他处理 3.其他”。申请人也可以在查询页面凭查询码自行撤回。已答复的案件不能撤回。', informsApplicant: false,
+    type: 'withdrawn', label: '申请人撤回申请', explanation: '申请人以信函或当面撤回申请的，记录收到撤回的日期和方式；案件终止办理，年度报告计入“其他处理 3.其他”。申请人也可以在查询页面凭查询码自行撤回。作出答复后不能撤回。', informsApplicant: false,
     fields: [on('收到撤回的日期'), { name: 'channel', label: '撤回方式', kind: 'select', required: true, options: Object.entries(WITHDRAWAL_CHANNELS).filter(([value]) => value !== 'online').map(([value, label]) => ({ value, label })) }],
   },
   archived: { type: 'archived', label: '归档', explanation: '办结的案件归档（第四十五条）。', fields: [on('归档日期')], informsApplicant: false },
