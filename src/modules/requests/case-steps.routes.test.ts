@@ -178,6 +178,18 @@ describe('身份证明 added after registration (第二十九条)', () => {
     expect(JSON.stringify(audit[0]!.details)).not.toContain('500234')
   })
 
+  it('takes the identity the applicant sends with the 补正 (收到补正)', async () => {
+    const { id } = await newCase({ applicant: { name: '孙丽', contactPerson: '', idType: 'other', idNumber: '', phone: '13912345678', email: '', address: '', postcode: '' } })
+    const asked = await step(id, 'correction_requested', { on: '2026-11-04', items: '申请人的身份证明（身份证件的种类和号码）', dueOn: '2026-11-18' })
+    expect(asked.statusCode).toBe(303)
+    expect(html(await fgw.get(`/admin/requests/${id}`)).querySelector('select[name="correction_received.idType"]')).not.toBeNull()
+    expect((await step(id, 'correction_received', { on: '2026-11-10', idType: 'credit_code', idNumber: '9150023' })).statusCode).toBe(400)
+    expect((await findCase(database.db, id))!.state).toBe('awaiting_correction')
+    expect((await step(id, 'correction_received', { on: '2026-11-10', idType: 'resident_id', idNumber: '500234199001011232' })).statusCode).toBe(303)
+    expect((await findCase(database.db, id))!.state).toBe('in_progress')
+    expect((await applicantOf(database.db, id))!.id_number_masked).toBe('5002**********1232')
+  })
+
   it('offers 补正 for a missing identity once received, and adds it later on its own form (handling unit only)', async () => {
     const { id } = await newCase({ applicant: { name: '钱小军', contactPerson: '', idType: 'other', idNumber: '', phone: '13912345678', email: '', address: '', postcode: '' } })
     const page = await fgw.get(`/admin/requests/${id}`)
