@@ -73,7 +73,8 @@ describeInBrowser('依申请公开 steps in the browser', () => {
     const fields = box.locator('form[method="post"] [name^="decided."]')
     const names: string[] = []
     for (let i = 0; i < await fields.count(); i++) names.push((await fields.nth(i).getAttribute('name'))!)
-    expect(names).toEqual(['decided.code', 'decided.on', 'decided.reasons'])
+    // The unit's 指南 gives no phone or address, so the letter's contact is asked for as well.
+    expect(names).toEqual(['decided.code', 'decided.on', 'decided.reasons', 'decided.unitPhone', 'decided.unitAddress'])
     expect(await box.textContent()).toContain('（三）不予公开 7.属于行政执法案卷')
     await box.scrollIntoViewIfNeeded()
     await screenshot(page, 'requests-steps-decision-second-desktop')

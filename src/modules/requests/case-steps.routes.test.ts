@@ -98,7 +98,7 @@ describe('申请人撤回 on the tracking page', () => {
 
     const record = (await findCase(database.db, id))!
     expect(record).toMatchObject({ state: 'withdrawn', disposition: 'other', decidedOn: '2026-11-27', closedOn: '2026-11-27' })
-    expect((await traceRows(id)).at(-1)).toEqual(['2026-11-27', '申请人撤回申请', '2026-11-27 申请人撤回申请（网上撤回（查询页面）），终止办理；年度报告计入“其他处理 3.其他”', '申请人（查询页面）'])
+    expect((await traceRows(id)).at(-1)).toEqual(['2026-11-27', '申请人撤回申请', '2026-11-27 申请人撤回申请（在查询页面网上撤回），终止办理；年度报告计入“其他处理 3.其他”', '申请人（查询页面）'])
 
     const again = await applicant.post('/xxgk/ysqgk/chaxun/chehui', { confirm: '1' })
     expect(again.statusCode).toBe(409)
@@ -139,7 +139,7 @@ describe('申请人撤回 recorded by staff', () => {
     expect((await step(id, 'withdrawn', { on: '2026-11-25', channel: 'letter' })).statusCode).toBe(303)
     expect((await findCase(database.db, id))!).toMatchObject({ state: 'withdrawn', disposition: 'other', decidedOn: '2026-11-25' })
     const last = (await traceRows(id)).at(-1)!
-    expect(last.slice(0, 3)).toEqual(['2026-11-25', '申请人撤回申请', '2026-11-25 申请人撤回申请（书面撤回（信函）），终止办理；年度报告计入“其他处理 3.其他”'])
+    expect(last.slice(0, 3)).toEqual(['2026-11-25', '申请人撤回申请', '2026-11-25 申请人撤回申请（以信函书面撤回），终止办理；年度报告计入“其他处理 3.其他”'])
     expect(last[3]).not.toBe('系统')
     const page = await fgw.get(`/admin/requests/${id}`)
     expect(page.body).toContain('/steps/archived')

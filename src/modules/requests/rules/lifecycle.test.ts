@@ -167,7 +167,7 @@ describe('transition: the applicant withdraws (申请人撤回)', () => {
     ])
     expect(state).toMatchObject({ status: 'withdrawn', decidedOn: '2025-03-10', decision: { code: 'other', reasons: '申请人撤回申请' } })
     expect(clock.at(-1)).toEqual({ type: 'stop', on: '2025-03-10' })
-    expect(notes.at(-1)).toBe('2025-03-10 申请人撤回申请（书面撤回（信函）），终止办理；年度报告计入“其他处理 3.其他”')
+    expect(notes.at(-1)).toBe('2025-03-10 申请人撤回申请（以信函书面撤回），终止办理；年度报告计入“其他处理 3.其他”')
     expect(isOpenCase(state)).toBe(false)
     expect(run(inPerson(), [{ type: 'withdrawn', on: '2025-03-10', channel: 'online' }, { type: 'archived', on: '2025-03-11' }]).state.status).toBe('archived')
   })

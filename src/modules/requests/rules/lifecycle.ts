@@ -70,8 +70,8 @@ export type WithdrawalChannel = 'online' | 'letter' | 'in_person'
 
 /** Labels of the withdrawal channels. */
 export const WITHDRAWAL_CHANNELS: Readonly<Record<WithdrawalChannel, string>> = Object.freeze({
-  online: '网上撤回（查询页面）',
-  letter: '书面撤回（信函）',
+  online: '在查询页面网上撤回',
+  letter: '以信函书面撤回',
   in_person: '当面撤回',
 })
 

@@ -271,7 +271,7 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
         { key: '剩余工作日', value: clock.overdueWorkingDays > 0 ? <span class="tag tag--red">已逾期 {clock.overdueWorkingDays} 个工作日</span> : String(clock.workingDaysRemaining) },
         { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : record.state === 'withdrawn' ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
         ...(clock.correction.noticeDueOn ? [{ key: '补正告知期限', value: `${clock.correction.noticeDueOn}${clock.correction.late ? '（告知晚于期限）' : ''}` }] : []),
-        ...(record.decidedOn ? [{ key: '答复日期', value: record.decidedOn }] : []),
+        ...(record.decidedOn ? [{ key: record.state === 'withdrawn' ? '撤回日期' : '答复日期', value: record.decidedOn }] : []),
       ]} />
       {paused.length ? (
         <>
