@@ -123,7 +123,9 @@ describe('the decision form asks for the facts of its letter', () => {
     expect(granted.statusCode, granted.body.slice(0, 400)).toBe(303)
     const earlierText = await answerText(first)
     const second = await newCase({ applicant, informationName: '开州区2026年城区停车场建设规划', facts: { submittedOn: '2026-11-16' } })
-    const page = await fgw.get(`/admin/requests/${second}`)
+    // The first step preselects 重复申请 when a repeat is flagged; its second step starts with the earlier answer.
+    expect(html(await fgw.get(`/admin/requests/${second}`)).querySelector('input[name="jueding"][value="not_processed_repeated"]')!.getAttribute('checked')).not.toBeNull()
+    const page = await fgw.get(`/admin/requests/${second}?jueding=not_processed_repeated`)
     const docNo = html(page).querySelector('input[name="decided.previousDocNo"]')!.getAttribute('value')!
     expect(docNo).toMatch(new RegExp(`依申复〔2026〕${first}-\\d+号$`))
     expect(earlierText).toContain(docNo)

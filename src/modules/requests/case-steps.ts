@@ -8,9 +8,11 @@ import type { Actor } from '../orgs/index.ts'
 import { checkAnswerFacts, combinedWithheld, type AnswerFacts, type WithheldPartFacts } from './answer-facts.ts'
 import type { LetterExtras } from './issue-letters.tsx'
 import type { FeeNoticeForm } from './prepare-fee-notice.ts'
+import { ID_TYPES } from './requests.forms.ts'
 import { canOnCase } from './requests.policy.ts'
+import { isOpenCase } from './rules/index.ts'
 import {
-  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, REMEDY_OUTCOMES, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
+  ANSWER_FORMS, DELIVERY_METHODS, PROVISION_FORMS, DISPOSITIONS, DISPOSITION_GROUPS, dispositionRule, type DispositionCode, REMEDY_OUTCOMES, WITHDRAWAL_CHANNELS, type RequestCase as CaseState, type RequestEvent, type RequestEventType,
 } from './rules/index.ts'
 
 export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'number' | 'withheldRows'
@@ -40,7 +42,11 @@ const partyOptions = [{ value: 'third_party', label: '第三方（第三十二�
 
 const decisionOptions = DISPOSITIONS.filter((d) => !d.byEventOnly).map((d) => ({ value: d.code, label: `${DISPOSITION_GROUPS[d.group].replace(/（区分处理.*）$/, '')}：${d.label}` }))
 
-export const STEPS: Record<RequestEventType, StepDefinition> = {
+/**
+ * The step forms by event type. Partial on purpose: an event type gets a form only when staff record it by hand, so
+ * a new lifecycle event (one recorded by a job, or by the applicant on the tracking page) needs no entry here.
+ */
+export const STEPS: { readonly [T in RequestEventType]?: StepDefinition & { readonly type: T } } = {
   receipt_confirmed: { type: 'receipt_confirmed', label: '确认收到申请', explanation: '与申请人确认收到申请；确认之日为收到申请之日，答复期限从此起算（《政府信息公开条例》第三十一条）。', fields: [on('确认日期')], informsApplicant: true },
   correction_requested: {
     type: 'correction_requested', label: '告知补正', explanation: '申请内容不明确的，自收到申请之日起 7 个工作日内一次性告知补正事项和合理的补正期限（第三十条）。只能告知一次。', informsApplicant: true,
@@ -53,7 +59,7 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
     type: 'consultation_sent', label: '征求意见', explanation: '征求第三方（第三十二条，15 个工作日）或其他机关（第三十四条，15 个工作日，逾期视为同意）意见；所需时间不计入答复期限（第三十三条第三款）。', informsApplicant: true,
     fields: [on('发出征求意见书日期'), { name: 'party', label: '征求谁的意见', kind: 'select', options: partyOptions, required: true },
       { name: 'deliveredOn', label: '对方收到征求意见书日期（选填）', kind: 'date', hint: '不填则按发出当日计算对方的答复期限' },
-      { name: 'thirdParty', label: '第三方名称或姓名（征求第三方意见时填写）', kind: 'text' }, { name: 'harm', label: '公开可能损害第三方合法权益的情形', kind: 'textarea' },
+      { name: 'thirdParty', label: '第三方名称或姓名（征求第三方意见时填写）', kind: 'text', hint: '写在征求意见书的主送位置' }, { name: 'harm', label: '公开可能损害第三方合法权益的情形（征求第三方意见时填写）', kind: 'textarea' },
       { name: 'agencies', label: '被征求意见机关（每行一个，征求其他机关意见时填写）', kind: 'textarea' }],
   },
   consultation_answered: {
@@ -104,6 +110,10 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
     type: 'delivered', label: '记录送达', explanation: '记录答复书送达的日期和方式。', informsApplicant: false,
     fields: [on('送达日期'), { name: 'method', label: '送达方式', kind: 'select', options: Object.entries(DELIVERY_METHODS).map(([value, label]) => ({ value, label })), required: true }],
   },
+  withdrawn: {
+    type: 'withdrawn', label: '申请人撤回申请', explanation: '申请人以信函或当面撤回申请的，记录收到撤回的日期和方式；案件终止办理，年度报告计入“其他处理 3.其他”。申请人也可以在查询页面凭查询码自行撤回。作出答复后不能撤回。', informsApplicant: false,
+    fields: [on('收到撤回的日期'), { name: 'channel', label: '撤回方式', kind: 'select', required: true, options: Object.entries(WITHDRAWAL_CHANNELS).filter(([value]) => value !== 'online').map(([value, label]) => ({ value, label })) }],
+  },
   archived: { type: 'archived', label: '归档', explanation: '办结的案件归档（第四十五条）。', fields: [on('归档日期')], informsApplicant: false },
   review_filed: { type: 'review_filed', label: '登记行政复议', explanation: '申请人就本申请的处理申请行政复议（年度报告表四）。', fields: [on('申请复议日期')], informsApplicant: false },
   litigation_filed: {
@@ -117,8 +127,31 @@ export const STEPS: Record<RequestEventType, StepDefinition> = {
   },
 }
 
+/** 身份证明 fields added to 确认收到 and 收到补正 while the applicant has none (add-applicant-identity.ts checks them). */
+export const IDENTITY_FIELDS: StepField[] = [
+  { name: 'idType', label: '申请人身份证明种类（申请时未提供的，在此补充）', kind: 'select', options: ID_TYPES.map((t) => ({ value: t.value, label: t.label })) },
+  { name: 'idNumber', label: '身份证明号码', kind: 'text', hint: '加密保存，页面只显示部分号码' },
+]
+
+/**
+ * Asked on every step that sends a letter while the unit's 指南 lacks them (条例 第十二条: 联系电话、办公地址): the
+ * letters print what is typed here, or leave the detail out — never a stand-in.
+ */
+export const UNIT_CONTACT_FIELDS: Readonly<Record<'phone' | 'address', StepField>> = {
+  phone: { name: 'unitPhone', label: '本机关联系电话（指南尚未填写，印在本次文书的附注）', kind: 'text', hint: '如 023-52221234；请同时到政府信息公开指南设置中填写' },
+  address: { name: 'unitAddress', label: '本机关办公地址（指南尚未填写，印在本次文书的附注）', kind: 'text' },
+}
+
+/** The step types that can carry the applicant's 身份证明 when it is missing. */
+export const TAKES_IDENTITY: readonly RequestEventType[] = ['receipt_confirmed', 'correction_received']
+
 /** The steps a case offers now, for this actor (the rules still check each when it is sent). */
-export function offeredSteps(state: CaseState, actor: Actor, organisationId: number): StepDefinition[] {
+export function offeredSteps(state: CaseState, actor: Actor, organisationId: number, options: { lacksIdentity?: boolean; contactGaps?: readonly ('phone' | 'address')[] } = {}): StepDefinition[] {
+  const contactFields = (options.contactGaps ?? []).map((gap) => UNIT_CONTACT_FIELDS[gap])
+  const withIdentity = (step: StepDefinition): StepDefinition => {
+    const fields = [...step.fields, ...(options.lacksIdentity && TAKES_IDENTITY.includes(step.type) ? IDENTITY_FIELDS : []), ...(step.informsApplicant ? contactFields : [])]
+    return fields.length === step.fields.length ? step : { ...step, fields }
+  }
   const act = canOnCase(actor, 'act', organisationId)
   const extend = canOnCase(actor, 'extend', organisationId)
   const types: RequestEventType[] = []
@@ -137,14 +170,16 @@ export function offeredSteps(state: CaseState, actor: Actor, organisationId: num
     case 'awaiting_reasons': types.push('reasons_received', 'decided'); break
     case 'awaiting_fee': types.push('fee_paid', 'fee_lapsed'); break
     case 'answered': types.push('delivered'); break
-    case 'delivered': case 'deemed_withdrawn': case 'fee_lapsed': types.push('archived'); break
+    case 'delivered': case 'deemed_withdrawn': case 'fee_lapsed': case 'withdrawn': types.push('archived'); break
     case 'archived': break
   }
-  const result = types.filter(() => act).map((t) => STEPS[t])
-  if (!state.extension && ['in_progress', 'consulting', 'awaiting_reasons'].includes(state.status) && extend) result.splice(result.length - (result.at(-1)?.type === 'decided' ? 1 : 0), 0, STEPS.extension_granted)
+  const result = types.filter(() => act).map(stepOf).map(withIdentity)
+  if (!state.extension && ['in_progress', 'consulting', 'awaiting_reasons'].includes(state.status) && extend) result.splice(result.length - (result.at(-1)?.type === 'decided' ? 1 : 0), 0, withIdentity(stepOf('extension_granted')))
+  // 撤回: any open case, until it is answered (rules/lifecycle.ts decides; the form is offered where it can succeed).
+  if (act && isOpenCase(state)) result.push(stepOf('withdrawn'))
   if (state.receivedOn && act) {
-    result.push(STEPS.review_filed, STEPS.litigation_filed)
-    if (state.remedies.some((r) => r.outcome === 'pending')) result.push(STEPS.remedy_decided)
+    result.push(stepOf('review_filed'), stepOf('litigation_filed'))
+    if (state.remedies.some((r) => r.outcome === 'pending')) result.push(stepOf('remedy_decided'))
   }
   return result
 }
@@ -168,7 +203,7 @@ function lines(text: string): string[] {
  * Required fields, dates and numbers are checked here; everything the law decides is checked by the rules.
  */
 export function readStepForm(type: RequestEventType, body: Record<string, string | string[]>, actor: Actor): { ok: true; event: RequestEvent; extras: LetterExtras; feeForm?: FeeNoticeForm } | { ok: false; errors: FieldMessage[] } {
-  const step = STEPS[type]
+  const step = stepOf(type)
   const errors: FieldMessage[] = []
   for (const f of step.fields) {
     if (f.kind === 'withheldRows') continue
@@ -187,8 +222,15 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
       return { ok: true, event: { type, on: date } as RequestEvent, extras: {} }
     case 'correction_requested':
       return { ok: true, event: { type, on: date, items: lines(v('items')), dueOn: v('dueOn') }, extras: { guidance: v('guidance') } }
-    case 'consultation_sent':
-      return { ok: true, event: { type, on: date, party, ...(v('deliveredOn') ? { deliveredOn: v('deliveredOn') } : {}) }, extras: { thirdParty: v('thirdParty'), harm: v('harm'), agencies: lines(v('agencies')) } }
+    case 'consultation_sent': {
+      // The letters name whom they consult (第三十二条 征求意见书 to the third party by name; 第三十四条 the agencies by
+      // name in the applicant's notice): the form asks for the facts of the party chosen, never a stand-in.
+      const missing: FieldMessage[] = party === 'third_party'
+        ? [...(v('thirdParty') ? [] : [{ field: 'thirdParty', message: '征求第三方意见的，请填写第三方的名称或姓名' }]), ...(v('harm') ? [] : [{ field: 'harm', message: '请写明公开可能损害第三方合法权益的情形' }])]
+        : lines(v('agencies')).length ? [] : [{ field: 'agencies', message: '征求其他机关意见的，请填写被征求意见机关的名称（每行一个）' }]
+      if (missing.length) return { ok: false, errors: missing }
+      return { ok: true, event: { type, on: date, party, ...(v('deliveredOn') ? { deliveredOn: v('deliveredOn') } : {}) }, extras: party === 'third_party' ? { thirdParty: v('thirdParty'), harm: v('harm') } : { agencies: lines(v('agencies')) } }
+    }
     case 'consultation_answered':
       return { ok: true, event: { type, on: date, party, opinion: v('opinion') as 'consents' | 'objects' }, extras: {} }
     case 'consultation_deemed':
@@ -233,7 +275,67 @@ export function readStepForm(type: RequestEventType, body: Record<string, string
       return { ok: true, event: { type, on: date, afterReview: v('afterReview') === 'yes' }, extras: {} }
     case 'remedy_decided':
       return { ok: true, event: { type, on: date, kind: v('kind') as 'review', outcome: v('outcome') as 'upheld' }, extras: {} }
+    case 'withdrawn':
+      return { ok: true, event: { type, on: date, channel: v('channel') as 'letter' }, extras: {} }
   }
+}
+
+/**
+ * The decision form, second step: the fact fields each disposition's letter needs (answer-facts.ts enforces them
+ * on the server whatever the form shows; a test checks that every field it can ask for is shown here). Labels say
+ * what the letter will state for that disposition.
+ */
+const DECISION_FIELDS: Readonly<Record<SelectableDisposition, readonly (string | [string, string])[]>> = {
+  granted: ['answerForm', ['howProvided', '提供或获取的方式（已主动公开的，写明获取的方式、途径）']],
+  partial: ['provided', 'howProvided', 'withheld', ['thirdPartyInterest', '保护的第三方权益（依据含“保护第三方合法权益”时选择）']],
+  denied_state_secret: [['reasons', '不予公开的理由']],
+  denied_law_forbidden: [['reasons', '禁止公开的理由'], 'basisLaw', 'basisProvision'],
+  denied_three_safety_one_stability: [['reasons', '不予公开的理由']],
+  denied_third_party: [['reasons', '不予公开的理由'], 'thirdPartyInterest'],
+  denied_internal_affairs: [['reasons', '不予公开的理由']],
+  denied_process_information: [['reasons', '不予公开的理由']],
+  denied_enforcement_file: [['reasons', '不予公开的理由']],
+  denied_administrative_query: [['reasons', '对信息获取有特别规定的法律、行政法规'], ['howProvided', '办理的机关和途径']],
+  unable_not_held: ['answerForm', ['reasons', '检索的范围和方法，或不属于本机关负责公开的理由'], ['agencyName', '负责公开的机关名称（不属于本机关负责公开且能确定时填写）'], ['agencyContact', '该机关的联系方式（选填）']],
+  unable_needs_creation: [['reasons', '需要加工、分析的情形']],
+  unable_unclear_after_correction: [['reasons', '补正后申请内容仍不明确之处']],
+  not_processed_petition: [['reasons', '属于信访、投诉、举报的情形'], ['howProvided', '可以提出的渠道（选填）']],
+  not_processed_repeated: ['previousDocNo', 'previousAnswerOn'],
+  not_processed_publication: [['reasons', '公开出版物名称'], ['howProvided', '获取的途径']],
+  not_processed_unreasonable_volume: ['applicantResponse', ['reasons', '认为申请理由不合理的原因']],
+  not_processed_confirm_or_reissue: [['reasons', '要求确认或者重新出具的信息'], 'basisLaw', 'basisProvision'],
+  other: [['reasons', '处理情况'], 'basisLaw', 'basisProvision'],
+}
+
+/** A disposition staff may choose in the decision form (the two 不再处理 rows come only from their own events). */
+export type SelectableDisposition = Exclude<DispositionCode, 'other_overdue_correction' | 'other_overdue_fee'>
+
+/** True for a disposition code the decision form offers. */
+export function isSelectableDisposition(value: unknown): value is SelectableDisposition {
+  return typeof value === 'string' && Object.hasOwn(DECISION_FIELDS, value)
+}
+
+/** The dispositions of the first step, by group, with their articles (fieldset per group, one radio each). */
+export function decisionChoices(): { group: string; options: { value: SelectableDisposition; label: string; hint: string }[] }[] {
+  return Object.entries(DISPOSITION_GROUPS).map(([group, label]) => ({
+    group: label.replace(/（区分处理.*）$/, ''),
+    options: DISPOSITIONS.filter((d) => d.group === group && !d.byEventOnly).map((d) => ({ value: d.code as SelectableDisposition, label: d.label.replace(/^\d\./, ''), hint: d.articles.join('、').replace(/《政府信息公开条例》/g, '') || '按实际情况写明依据' })),
+  })).filter((g) => g.options.length > 0)
+}
+
+/** The decision step with only the fields of one disposition (the answer date first; the code travels hidden). */
+export function decisionStep(code: SelectableDisposition, extra: readonly StepField[] = []): StepDefinition {
+  const all = stepOf('decided')
+  const byName = new Map(all.fields.map((f) => [f.name, f]))
+  const fields = DECISION_FIELDS[code].map((entry) => {
+    const [name, label] = typeof entry === 'string' ? [entry, null] : entry
+    const field = byName.get(name)!
+    const narrowed = name === 'answerForm' ? { ...field, required: true, options: dispositionRule(code).answerForms.map((form) => ({ value: form, label: `${ANSWER_FORMS[form].article}：${ANSWER_FORMS[form].label}` })) } : field
+    // The first-step form lists when each field applies; the second step is already that disposition's, so those go.
+    const hint = name === 'howProvided' ? '如“随本答复书提供纸质复印件”“可在开州区人民政府网站某栏目查阅”' : name === 'reasons' ? undefined : narrowed.hint
+    return label ? { ...narrowed, label, hint } : { ...narrowed, label: narrowed.label.replace(/（[^（）]*时(?:填写|选择)）$/, ''), hint }
+  })
+  return { ...all, fields: [byName.get('on')!, ...fields, ...extra] }
 }
 
 /** Rows the decision form shows for withheld parts (three, more after “添加一行”). */
@@ -249,9 +351,16 @@ function withheldRows(body: Record<string, string | string[]>): { part: string; 
   return Array.from({ length: withheldRowCount(body) }, (_, i) => ({ part: str(body, `withheldPart${i + 1}`), grounds: list(body, `withheldGrounds${i + 1}`), reason: str(body, `withheldReason${i + 1}`) }))
 }
 
-/** True for a step type the forms know. */
+/** True for a step type the forms know (an event type with a staff form). */
 export function isStepType(value: string): value is RequestEventType {
   return Object.hasOwn(STEPS, value)
+}
+
+/** The form of a step type; only for types `isStepType` accepts (a missing form is a programming error). */
+export function stepOf(type: RequestEventType): StepDefinition {
+  const step = STEPS[type]
+  if (!step) throw new Error(`no step form for event type ${type}`)
+  return step
 }
 
 export { dateField }

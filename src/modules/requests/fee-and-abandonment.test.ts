@@ -11,6 +11,7 @@ import { recordStep, StepRefusedError } from './record-step.ts'
 import { registerRequest } from './register-request.ts'
 import { actorOf, onlineApplication, requestsContext } from './requests.fixtures.ts'
 import { documentsOf, findCase } from './requests.repository.ts'
+import { FEE_SCHEDULE } from './rules/index.ts'
 
 let database: TestDatabase
 beforeAll(async () => { database = await openTestPglite() })
@@ -50,7 +51,11 @@ it('charges 按件 from the eleventh application of the month, pauses the clock 
   const twelfth = await prepareFeeNotice(editor, (await findCase(db, ids[11]!))!, { on: '2026-11-13', method: 'per_application', pages: null, form: null, paymentMethod: '到财政局缴纳' })
   await recordStep(editor, ids[11]!, twelfth.event, twelfth.extras)
   const payBy = (twelfth.event as { payBy: string }).payBy
-  expect(payBy > '2026-11-13').toBe(true)
+  // FEE_SCHEDULE's recalled 20 working days (regulation.md §2 [M]): 11-16 … 12-11 on the 2026 calendar.
+  expect(payBy).toBe('2026-12-11')
+  // The [M] facts are configurable: a deployment's own schedule (here 10 working days to pay) is what counts.
+  const configured = await prepareFeeNotice({ ...editor, feeSchedule: { ...FEE_SCHEDULE, paymentWorkingDays: 10 } }, (await findCase(db, ids[11]!))!, { on: '2026-11-13', method: 'per_application', pages: null, form: null, paymentMethod: '到财政局缴纳' })
+  expect((configured.event as { payBy: string }).payBy).toBe('2026-11-27')
   expect((await documentsOf(db, ids[11]!)).map((d) => d.kind)).toContain('fee_notice')
   const later = requestsContext(db, fixedClock('2027-01-05T02:00:00Z'), await actorOf(db, 'czj.editor'))
   await expect(recordStep(later, ids[11]!, { type: 'fee_lapsed', on: payBy })).rejects.toThrow(/尚未届满/)

@@ -5,7 +5,8 @@
  * for the DOCX. Written in the transaction of the step.
  */
 import { renderToString } from 'preact-render-to-string'
-import type { Trx } from '../../database.ts'
+import type { Executor, Trx } from '../../database.ts'
+import { findDisclosureSettings } from '../guide/index.ts'
 import type { FieldCipher } from '../../platform/crypto/sm.ts'
 import { currentCalendar, evaluateClock, findClock, getRegime, type ClockEvaluation } from '../calendar/index.ts'
 import { findOrganisation, type Organisation } from '../orgs/index.ts'
@@ -38,6 +39,9 @@ export interface PlannedLetter {
 
 /** What the step form added for the letters (free text the rules do not keep). */
 export interface LetterExtras extends AnswerFacts {
+  /** The unit's phone / address typed on the step form because its 指南 gives none (printed in this step's letters). */
+  unitPhone?: string
+  unitAddress?: string
   guidance?: string
   submitTo?: string
   thirdParty?: string
@@ -63,10 +67,42 @@ interface LetterContext {
   beforeDueOn: string | null
   serial: number
   feeNotice: IssuedFeeNotice | null
+  contact: UnitContact
 }
 
-function issuingUnit(unit: Organisation) {
-  return { name: unit.name, phone: unit.phone || '见政府信息公开指南', ...(unit.address ? { address: unit.address } : {}) }
+/**
+ * The unit's contact as its 政府信息公开指南 states it (条例 第十二条: 工作机构的名称、办公地址、联系电话), else the unit's
+ * own record; a detail known from neither is left out of the letter (never a stand-in). The case page says which
+ * are missing and links to the 指南 settings (unitContactGaps).
+ */
+export interface UnitContact { office: string | null; phone: string | null; address: string | null }
+
+export async function unitContact(db: Executor, unit: Organisation): Promise<UnitContact> {
+  const guide = await findDisclosureSettings(db, unit.id)
+  const known = (...values: (string | null | undefined)[]) => values.map((v) => v?.trim()).find((v) => v) ?? null
+  const office = known(guide?.officeName)
+  return { office: office && office !== unit.name ? office : null, phone: known(guide?.phone, unit.phone), address: known(guide?.address, unit.address) }
+}
+
+/** The 指南's contact, completed by what the step form asked for where the 指南 gives nothing. */
+function withTyped(contact: UnitContact, extras: LetterExtras): UnitContact {
+  return { ...contact, phone: contact.phone ?? (extras.unitPhone?.trim() || null), address: contact.address ?? (extras.unitAddress?.trim() || null) }
+}
+
+/** The contact details a letter would leave out, in Chinese (for the case page's warning). */
+export function unitContactGaps(contact: UnitContact): string[] {
+  return [contact.phone ? null : '联系电话', contact.address ? null : '办公地址'].filter((x): x is string => x !== null)
+}
+
+function issuingUnit(c: LetterContext) {
+  const { office, phone, address } = c.contact
+  return { name: c.unit.name, ...(office ? { office } : {}), ...(phone ? { phone } : {}), ...(address ? { address } : {}) }
+}
+
+/** "区发展改革委办公室（开州大道中段233号；电话 023-52222196）": the office and the contact details that are known. */
+function replyPlace(c: LetterContext): string {
+  const details = [c.contact.address, c.contact.phone ? `电话 ${c.contact.phone}` : null].filter(Boolean).join('；')
+  return `${c.contact.office ?? c.unit.name}${details ? `（${details}）` : ''}`
 }
 
 function docNo(c: LetterContext, kind: string): string {
@@ -75,7 +111,7 @@ function docNo(c: LetterContext, kind: string): string {
 
 function base(c: LetterContext, kind: string) {
   return {
-    unit: issuingUnit(c.unit), docNo: docNo(c, kind), writtenOn: c.today, applicant: { name: c.applicantName },
+    unit: issuingUnit(c), docNo: docNo(c, kind), writtenOn: c.today, applicant: { name: c.applicantName },
     request: { receivedOn: c.state.receivedOn ?? c.record.submittedOn, description: requestText(c.record) },
   }
 }
@@ -89,7 +125,7 @@ function deadline(c: LetterContext) {
   return { dueOn, explanation: (c.clock?.trace.summary ?? `答复期限为 ${dueOn}`).slice(0, 400) }
 }
 
-/** A fact the letter states; checkAnswerFacts made sure it was entered, so a gap here is a bug, never a placeholder. */
+/** A fact the letter states; the step form made sure it was entered (answer-facts.ts, case-steps.ts), so a gap here is a bug, never a placeholder. */
 function fact(value: string | null | undefined, what: string): string {
   if (!value?.trim()) throw new Error(`答复书缺少${what}`)
   return value.trim()
@@ -156,36 +192,36 @@ function plan(c: LetterContext, event: RequestEvent | { type: 'registered' }, ex
       return [{ forApplicant: true, letter: correctionNoticeLetter({
         ...base(c, '补'), items: [...event.items], guidance: extras.guidance || '请按上述事项补充或者说明所需政府信息的名称、文号或者其他特征性描述。',
         correctionDeadline: { dueOn: event.dueOn, explanation: `请于 ${event.dueOn} 前提交补正；逾期无正当理由不补正的，视为放弃申请（《政府信息公开条例》第三十条）。` },
-        submitTo: extras.submitTo || `${c.unit.name}（${c.unit.address || '见政府信息公开指南'}），或通过本网站查询页面联系`,
+        submitTo: extras.submitTo || `向${replyPlace(c)}提交，或通过本网站查询页面联系`,
       }) }]
     case 'consultation_sent': {
       const out: PlannedLetter[] = []
       if (event.party === 'third_party') {
         out.push({ forApplicant: false, letter: thirdPartyConsultationLetter({
-          unit: issuingUnit(c.unit), docNo: docNo(c, '征'), writtenOn: c.today, thirdParty: extras.thirdParty || '第三方', receivedOn: c.state.receivedOn!,
-          description: requestText(c.record), harm: extras.harm || '公开可能涉及第三方的商业秘密或者个人隐私', replyTo: `${c.unit.name}（电话 ${c.unit.phone || '见政府信息公开指南'}）`,
+          unit: issuingUnit(c), docNo: docNo(c, '征'), writtenOn: c.today, thirdParty: fact(extras.thirdParty, '第三方名称或姓名'), receivedOn: c.state.receivedOn!,
+          description: requestText(c.record), harm: fact(extras.harm, '公开可能损害第三方合法权益的情形'), replyTo: `向${replyPlace(c)}书面提交`,
         }) })
       }
       out.push({ forApplicant: true, letter: consultationNoticeLetter({
         ...base(c, '告'),
-        consulted: event.party === 'third_party' ? { kind: 'third_party' } : { kind: 'agencies', agencies: extras.agencies?.length ? extras.agencies : ['相关行政机关'] },
+        consulted: event.party === 'third_party' ? { kind: 'third_party' } : { kind: 'agencies', agencies: extras.agencies?.length ? extras.agencies : [fact(undefined, '被征求意见机关')] },
         consultedOn: event.on, workingDaysUsed: c.clock?.workingDaysUsed ?? 0, workingDaysLeft: c.clock?.workingDaysRemaining ?? 0,
       }) })
       return out
     }
     case 'extension_granted':
       return [{ forApplicant: true, letter: extensionNoticeLetter({
-        ...base(c, '延'), originalDueOn: originalDue(c), extraWorkingDays: event.workingDays, reason: event.reason || extras.extensionReason || '需要进一步检索、核实',
+        ...base(c, '延'), originalDueOn: originalDue(c), extraWorkingDays: event.workingDays, reason: fact(event.reason || extras.extensionReason, '延期理由'),
         approvedOn: event.on, newDeadline: deadline(c),
       }) }]
     case 'reasons_requested':
       return [{ forApplicant: true, letter: volumeReasonsRequestLetter({
-        ...base(c, '理'), volumeFacts: extras.volumeFacts || '申请人申请公开政府信息的数量、频次明显超过合理范围',
-        replyDeadline: deadline(c), replyTo: `${c.unit.name}（电话 ${c.unit.phone || '见政府信息公开指南'}）`,
+        ...base(c, '理'), volumeFacts: fact(extras.volumeFacts, '申请的数量、频次情况'),
+        replyDeadline: deadline(c), replyTo: `向${replyPlace(c)}提交`,
       }) }]
     case 'later_date_set':
       return [{ forApplicant: true, letter: volumeLaterDateLetter({
-        ...base(c, '迟'), askedOn: c.state.article35!.requestedOn, reasonsGivenOn: c.state.article35!.reasonsReceivedOn!, whyLater: extras.whyLater || '申请数量较大，无法在法定期限内答复',
+        ...base(c, '迟'), askedOn: c.state.article35!.requestedOn, reasonsGivenOn: c.state.article35!.reasonsReceivedOn!, whyLater: fact(extras.whyLater, '无法在法定期限内答复的原因'),
         newDeadline: { dueOn: event.dueOn, explanation: `经审查申请理由合理，确定延迟答复的合理期限至 ${event.dueOn}（《政府信息公开条例》第三十五条）。` },
       }) }]
     case 'fee_notice_sent': {
@@ -193,7 +229,7 @@ function plan(c: LetterContext, event: RequestEvent | { type: 'registered' }, ex
       return [{ forApplicant: true, letter: feeNoticeLetter({
         ...base(c, '费'), method: extras.feeMethod ?? { kind: 'per_application', month: event.on.slice(0, 7), applicationsInMonth: 1 },
         lines: extras.feeLines ?? [{ from: 1, to: 1, units: 1, yuanEach: amount, yuan: amount }], total: amount,
-        paymentMethod: extras.paymentMethod || `到${c.unit.name}缴纳，或按收费通知书所列账户转账`,
+        paymentMethod: fact(extras.paymentMethod, '缴费方式'),
         paymentDeadline: { dueOn: event.payBy, explanation: `请于 ${event.payBy} 前缴纳；逾期未缴纳的，行政机关不再处理该申请（国办函〔2020〕109号）。` },
       }) }]
     }
@@ -236,6 +272,7 @@ export async function issueLetters(trx: Trx, ctx: RequestsContext, caseId: numbe
   const c: LetterContext = {
     record, state: record.rulesState as unknown as CaseState, unit, regionName: region?.name ?? '', applicantName: openApplicant(ctx.cipher, applicant).name, today, clock,
     beforeDueOn: beforeDueOn ?? null, serial: Number(existing.n) + 1, feeNotice: event.type === 'fee_lapsed' ? await issuedFeeNotice(trx, ctx.cipher, caseId) : null,
+    contact: withTyped(await unitContact(trx, unit), extras),
   }
   const letters = plan(c, event, extras)
   let n = 0

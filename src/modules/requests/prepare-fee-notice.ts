@@ -8,7 +8,7 @@ import { currentCalendar, officialCalendar } from '../calendar/index.ts'
 import type { LetterExtras } from './issue-letters.tsx'
 import type { RequestsContext } from './requests.context.ts'
 import { applicantOf, casesOfApplicant, type RequestCase } from './requests.repository.ts'
-import { computeFee, earlierInMonth, feePaymentDueOn, type RequestEvent } from './rules/index.ts'
+import { computeFee, earlierInMonth, FEE_SCHEDULE, feePaymentDueOn, type RequestEvent } from './rules/index.ts'
 
 export interface FeeNoticeForm {
   on: string
@@ -28,11 +28,13 @@ export async function prepareFeeNotice(ctx: RequestsContext, record: RequestCase
       .map((c) => ({ id: String(c.id).padStart(12, '0'), applicantKey: applicant.id_number_hmac, receivedOn: c.receivedOn! }))
     earlier = earlierInMonth(history, { id: String(record.id).padStart(12, '0'), applicantKey: applicant.id_number_hmac, receivedOn })
   }
-  const fee = computeFee({ method: input.method, earlierInMonth: earlier, pages: input.method === 'per_page' ? input.pages : null, form: input.method === 'per_page' ? input.form : null })
+  // [M] facts (payment period, exemptions, effective date) come from the context's schedule, FEE_SCHEDULE by default.
+  const schedule = ctx.feeSchedule ?? FEE_SCHEDULE
+  const fee = computeFee({ method: input.method, earlierInMonth: earlier, pages: input.method === 'per_page' ? input.pages : null, form: input.method === 'per_page' ? input.form : null }, schedule)
   if (!fee.ok) throw new InvalidInputError([{ field: 'method', message: fee.reason }])
   if (fee.chargedYuan <= 0) throw new InvalidInputError([{ field: 'method', message: `${fee.explanation} 不需要发出收费通知。` }])
   const calendar = (await currentCalendar(ctx.db))?.calendar ?? officialCalendar()
-  const payBy = feePaymentDueOn(input.on, calendar)
+  const payBy = feePaymentDueOn(input.on, calendar, schedule)
   const method = input.method === 'per_page'
     ? { kind: 'per_page' as const, pages: input.pages ?? 0, form: (input.form ?? 'paper') as 'paper' }
     : { kind: 'per_application' as const, month: receivedOn.slice(0, 7), applicationsInMonth: (earlier ?? 0) + 1 }

@@ -15,9 +15,11 @@ import { OnlineApplicationForm, TrackingForm } from './requests.forms.ts'
 import { APPLICANT_LABELS, DELIVERY_LABELS, WANTED_FORM_LABELS, labelOf } from './requests.labels.ts'
 import { documentsOf, eventsOf, findDocument, type RequestCase } from './requests.repository.ts'
 import type { RequestsDeps } from './requests.routes.tsx'
-import { CASE_STATUS_LABELS, type CaseStatus } from './rules/index.ts'
+import { CASE_STATUS_LABELS, isOpenCase, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
+import { StepRefusedError } from './record-step.ts'
+import { withdrawOnline } from './withdraw-request.ts'
 import { caseOfTicket, issueTicket, lookUpCase, TICKET_MINUTES } from './track-request.ts'
-import { ApplicationPage, CheckPublishedPage, LetterPage, ReceiptPage, TrackingFormPage, TrackingResultPage, type PublishedMatch, type UnitOption } from './views/public-pages.tsx'
+import { ApplicationPage, CheckPublishedPage, LetterPage, ReceiptPage, TrackingFormPage, TrackingResultPage, WithdrawPage, type PublishedMatch, type UnitOption } from './views/public-pages.tsx'
 
 const TICKET_COOKIE = 'gk_track'
 const TICKET_PATH = '/xxgk/ysqgk/chaxun'
@@ -34,6 +36,7 @@ const PUBLIC_STATUS_TEXT: Record<CaseStatus, string> = {
   delivered: '受理单位已作出答复并送达，请查看下方的答复书。',
   deemed_withdrawn: '您未在补正期限内补正，申请视为放弃。',
   fee_lapsed: '您未在期限内缴纳信息处理费，受理单位不再处理该申请。',
+  withdrawn: '您已撤回申请，受理单位终止办理。',
   archived: '申请已办结归档。',
 }
 
@@ -42,7 +45,7 @@ const PUBLIC_EVENT_LABELS: Record<string, string> = {
   registered: '提交申请', receipt_confirmed: '受理单位确认收到申请', correction_requested: '告知补正', correction_received: '收到补正',
   correction_lapsed: '逾期未补正，视为放弃申请', consultation_sent: '征求意见', consultation_answered: '征求意见结束', consultation_deemed: '征求意见期限届满',
   extension_granted: '延长答复期限', reasons_requested: '要求说明理由', reasons_received: '收到申请人说明的理由', later_date_set: '确定延迟答复期限',
-  fee_notice_sent: '发出收费通知', fee_paid: '收到缴费', fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档',
+  fee_notice_sent: '发出收费通知', fee_paid: '收到缴费', fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档', withdrawn: '申请人撤回申请',
 }
 
 export async function requestsPublicRoutes(app: FastifyInstance, deps: RequestsDeps): Promise<void> {
@@ -144,8 +147,9 @@ export async function requestsPublicRoutes(app: FastifyInstance, deps: RequestsD
     const status = c.state as CaseStatus
     const events = await eventsOf(deps.db, c.id)
     const documents = await documentsOf(deps.db, c.id, { forApplicantOnly: true })
-    const open = !['answered', 'delivered', 'deemed_withdrawn', 'fee_lapsed', 'archived'].includes(status)
-    return reply.page(<TrackingResultPage shell={request.shell} csrf={request.csrfToken()} view={{
+    const open = isOpenCase(c.rulesState as unknown as CaseState)
+    const done = (request.query as Record<string, unknown>).done === 'withdrawn' ? '您已撤回申请。受理单位终止办理，撤回已记入办理过程。' : undefined
+    return reply.page(<TrackingResultPage shell={request.shell} csrf={request.csrfToken()} done={done} canWithdraw={open} view={{
       queryCode: c.queryCode, unitName: unit?.name ?? '', submittedOn: c.submittedOn, receivedOn: c.receivedOn, stateLabel: CASE_STATUS_LABELS[status] ?? c.state,
       statusText: PUBLIC_STATUS_TEXT[status] ?? '', dueOn: open ? c.dueOn : null,
       steps: events.filter((e) => PUBLIC_EVENT_LABELS[e.type]).map((e) => ({ on: e.effectiveOn, label: PUBLIC_EVENT_LABELS[e.type]! })),
@@ -161,6 +165,32 @@ export async function requestsPublicRoutes(app: FastifyInstance, deps: RequestsD
     if (!document || !document.forApplicant) throw new NotFoundError()
     reply.header('cache-control', 'no-store')
     return reply.page(<LetterPage shell={request.shell} title={document.title} html={openLetter(deps.cipher, document).html} />)
+  })
+
+  // 撤回申请: a confirmation page, then the withdrawal itself (CSRF-protected like every form; the ticket names the case).
+  app.get('/xxgk/ysqgk/chaxun/chehui', async (request, reply) => {
+    const c = await ticketCase(request)
+    if (!c) return reply.redirect(`${TICKET_PATH}?expired=1`, 303)
+    reply.header('cache-control', 'no-store')
+    const unit = await findOrganisation(deps.db, c.organisationId)
+    return reply.page(<WithdrawPage shell={request.shell} csrf={request.csrfToken()} queryCode={c.queryCode} unitName={unit?.name ?? ''} open={isOpenCase(c.rulesState as unknown as CaseState)} />)
+  })
+
+  app.post('/xxgk/ysqgk/chaxun/chehui', async (request, reply) => {
+    const c = await ticketCase(request)
+    if (!c) return reply.redirect(`${TICKET_PATH}?expired=1`, 303)
+    reply.header('cache-control', 'no-store')
+    const unit = await findOrganisation(deps.db, c.organisationId)
+    const render = (status: number, opts: { errors?: FieldMessage[]; refused?: string }) =>
+      reply.page(<WithdrawPage shell={request.shell} csrf={request.csrfToken()} queryCode={c.queryCode} unitName={unit?.name ?? ''} open={isOpenCase(c.rulesState as unknown as CaseState)} {...opts} />, status)
+    if (formBody(request.body).confirm !== '1') return render(400, { errors: [{ field: 'confirm', message: '请勾选“我确认撤回这份申请”后再提交' }] })
+    try {
+      await withdrawOnline(ctx(request), c.id)
+    } catch (error) {
+      if (error instanceof StepRefusedError) return render(409, { refused: error.message })
+      throw error
+    }
+    return reply.redirect(`${TICKET_PATH}/jieguo?done=withdrawn`, 303)
   })
 
   app.post('/xxgk/ysqgk/chaxun/tuichu', async (_request, reply) => {

@@ -142,6 +142,16 @@ export async function applicantOf(db: Executor, caseId: number): Promise<SealedA
   ]).where('case_id', '=', caseId).executeTakeFirst()
 }
 
+/** Whether the applicant's 身份证明 number is missing (a converted 区长信箱 letter, a paper application without one). */
+export function lacksIdentity(applicant: Pick<SealedApplicant, 'id_number_masked'>): boolean {
+  return applicant.id_number_masked === ''
+}
+
+/** Seals the 身份证明 of an applicant registered without one (the values come from sealApplicant's rules). */
+export async function setApplicantIdentity(trx: Trx, caseId: number, identity: Pick<SealedApplicant, 'id_type' | 'id_number_enc' | 'id_number_masked' | 'id_number_hmac'>): Promise<void> {
+  await trx.updateTable('request_applicants').set(identity).where('case_id', '=', caseId).execute()
+}
+
 export interface CaseChange {
   state?: string
   regime?: string

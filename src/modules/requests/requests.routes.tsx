@@ -8,9 +8,10 @@ import { addWorkingDays, currentCalendar, evaluateClock, findClock, getRegime, o
 import { findOrganisation, listOrganisations, recordAudit, requireStaff, StaffPage, contextOf, type StaffDeps } from '../orgs/index.ts'
 import { openApplicant } from './applicant-privacy.ts'
 import { authoriseCase } from './authorise-case.ts'
-import { isStepType, offeredSteps, readStepForm, withheldRowCount } from './case-steps.ts'
+import { isSelectableDisposition, isStepType, offeredSteps, readStepForm, TAKES_IDENTITY, withheldRowCount } from './case-steps.ts'
+import { addApplicantIdentity, identityProblems } from './add-applicant-identity.ts'
 import { letterDocx } from './documents/index.ts'
-import { openLetter } from './issue-letters.tsx'
+import { openLetter, unitContact, unitContactGaps } from './issue-letters.tsx'
 import { prepareFeeNotice } from './prepare-fee-notice.ts'
 import { recordStep, StepRefusedError } from './record-step.ts'
 import { registerRequest } from './register-request.ts'
@@ -18,11 +19,11 @@ import type { RequestsContext } from './requests.context.ts'
 import { StaffRegistrationForm } from './requests.forms.ts'
 import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
 import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
-import { applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
-import { CASE_STATUS_LABELS, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
+import { lacksIdentity, applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
+import { CASE_STATUS_LABELS, isOpenCase, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
-import { STEPS } from './case-steps.ts'
+import { stepOf } from './case-steps.ts'
 import { countSupervisedOpen, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
 import { statisticsRoutes } from './statistics.routes.tsx'
 import { importHistoryRoutes } from './import-history.routes.tsx'
@@ -37,7 +38,10 @@ export const OPEN_STATES: readonly CaseStatus[] = ['awaiting_receipt', 'in_progr
 /** "即将到期": due within this many working days. */
 export const DUE_SOON_WORKING_DAYS = 5
 
-const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。', supervised: '已督办，承办单位在案件和申请列表中都能看到。' }
+const DONE: Record<string, string> = { registered: '申请已登记。', step: '已记录。需要告知申请人的文书已生成，可在“文书”中下载。', identity: '已补充申请人的身份证明。', supervised: '已督办，承办单位在案件和申请列表中都能看到。' }
+
+/** The 补正 item a case without 身份证明 starts its notice with (条例 第二十九条第二款第（一）项). */
+const IDENTITY_CORRECTION_ITEM = '申请人的身份证明（身份证件的种类和号码；法人或者其他组织提供统一社会信用代码）（《政府信息公开条例》第二十九条第二款第（一）项）'
 
 export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): Promise<void> {
   const staff = requireStaff(deps)
@@ -160,13 +164,21 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     }
     const open = reveal ? openApplicant(deps.cipher, sealed) : null
     const repeats = await repeatsOf(deps.db, record.id, record.organisationId)
+    const missingIdentity = lacksIdentity(sealed)
+    const contact = unit ? await unitContact(deps.db, unit) : null
+    const contactKeys = contact ? ([contact.phone ? null : 'phone', contact.address ? null : 'address'] as const).filter((k) => k !== null) : []
+    const state = record.rulesState as unknown as CaseState
     return {
       record, unitName: unit?.name ?? '', today, clock,
       applicant: open
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
       events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
-      steps: offeredSteps(record.rulesState as unknown as CaseState, actor, record.organisationId), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      steps: offeredSteps(state, actor, record.organisationId, { lacksIdentity: missingIdentity, contactGaps: contactKeys }), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
+      // 第二十九条第二款第（一）项 requires a 身份证明: while it is missing the case says so and the 补正 notice starts with it.
+      contactGaps: contact ? unitContactGaps(contact) : [],
+      lacksIdentity: missingIdentity, canAct: canOnCase(actor, 'act', record.organisationId) && isOpenCase(state),
+      stepDefaults: missingIdentity && !state.correction ? { correction_requested: { items: IDENTITY_CORRECTION_ITEM } } : {},
       supervision: {
         underSupervision: (await supervisedAmong(deps.db, [record.id])).has(record.id),
         canSupervise: canOnCase(actor, 'supervise', record.organisationId) && OPEN_STATES.includes(record.state as CaseStatus),
@@ -178,7 +190,12 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
 
   app.get('/admin/requests/:id', { preHandler: staff }, async (request, reply) => {
     const record = await visibleCase(request)
-    return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, false)} done={doneOf(request)} />)
+    // 作出答复 in two steps without JavaScript: ?jueding=<disposition> opens the second step with only its fields.
+    const q = request.query as Record<string, unknown>
+    // `xuanze` travels with the choice form, so a submission with no radio chosen is told to choose one.
+    const decision = q.jueding !== undefined || q.xuanze !== undefined ? (isSelectableDisposition(q.jueding) ? { code: q.jueding } : { error: '请选择一项办理结果' })
+      : q.gaixuan !== undefined ? { open: true } : undefined
+    return page(request, reply, title(record), <CasePage csrf={request.csrfToken()} view={await caseView(request, record, false)} done={doneOf(request)} decision={decision} />)
   })
 
   // 身份证明 unmasked: only the handling unit and the 公开办, and every look is audited.
@@ -202,7 +219,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const body = Object.fromEntries(Object.entries(formBody(request.body)).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]))
     const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
       const fresh = (await findCase(deps.db, record.id))!
-      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type} />, status)
+      const chosen = type === 'decided' ? String(([] as string[]).concat(body.code ?? '')[0] ?? '') : ''
+      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={body} openStep={type}
+        decision={type === 'decided' ? (isSelectableDisposition(chosen) ? { code: chosen } : { error: '请选择一项办理结果' }) : undefined} />, status)
     }
     if (type === 'decided' && body.more) {
       // “添加一行”: the same form with one more withheld row; nothing is recorded.
@@ -211,14 +230,22 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       return render(200, {})
     }
     const read = readStepForm(type, body, request.actor!)
-    if (!read.ok) return render(400, { errors: read.errors, refused: `${STEPS[type].label}：请按提示修改后重新提交。` })
+    // 身份证明 given with 确认收到 / 收到补正 (only offered while it is missing): checked with the form, sealed with the step.
+    const one = (name: string) => String(([] as string[]).concat(body[name] ?? '')[0] ?? '').trim()
+    const identity = TAKES_IDENTITY.includes(type) && (one('idType') || one('idNumber')) ? { idType: one('idType'), idNumber: one('idNumber') } : undefined
+    const formErrors = identity ? identityProblems(identity) : []
+    // The unit's phone / address typed on the step (asked only while its 指南 lacks them): printed in this step's letters.
+    const typedContact = { unitPhone: one('unitPhone').slice(0, 60), unitAddress: one('unitAddress').slice(0, 120) }
+    if (typedContact.unitPhone && !/^[0-9+\-（）() ,，、转]{5,60}$/.test(typedContact.unitPhone)) formErrors.push({ field: 'unitPhone', message: '本机关联系电话只能包含数字、空格和“-”，如 023-52221234' })
+    if (!read.ok || formErrors.length) return render(400, { errors: [...(read.ok ? [] : read.errors), ...formErrors], refused: `${stepOf(type).label}：请按提示修改后重新提交。` })
     try {
       let { event, extras } = read
       if (read.feeForm) ({ event, extras } = await prepareFeeNotice(ctx(request), record, read.feeForm))
-      await recordStep(ctx(request), record.id, event, extras)
+      extras = { ...extras, ...(typedContact.unitPhone ? { unitPhone: typedContact.unitPhone } : {}), ...(typedContact.unitAddress ? { unitAddress: typedContact.unitAddress } : {}) }
+      await recordStep(ctx(request), record.id, event, extras, { identity })
       return reply.redirect(`/admin/requests/${record.id}?done=step`, 303)
     } catch (error) {
-      if (error instanceof StepRefusedError) return render(409, { refused: error.message })
+      if (error instanceof StepRefusedError || error instanceof ConflictError) return render(409, { refused: error.message })
       if (error instanceof InvalidInputError) return render(400, { errors: error.fields, refused: error.fields.map((f) => f.message).join('；') })
       throw error
     }
@@ -243,6 +270,26 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       throw error
     }
     return reply.redirect(`/admin/requests/${record.id}?done=supervised`, 303)
+  })
+
+  // 补充身份证明 on its own (after receipt): the handling unit only; sealed, masked, audited (add-applicant-identity.ts).
+  app.post('/admin/requests/:id/identity', { preHandler: staff }, async (request, reply) => {
+    const record = await visibleCase(request)
+    const body = formBody(request.body)
+    const one = (name: string) => String(([] as string[]).concat(body[`identity.${name}`] ?? '')[0] ?? '').trim()
+    const input = { idType: one('idType'), idNumber: one('idNumber') }
+    const render = async (status: number, opts: { errors?: FieldMessage[]; refused?: string }) => {
+      const fresh = (await findCase(deps.db, record.id))!
+      return page(request, reply, title(fresh), <CasePage csrf={request.csrfToken()} view={await caseView(request, fresh, false)} errors={opts.errors} refused={opts.refused} stepValues={input} openStep="identity" />, status)
+    }
+    try {
+      await addApplicantIdentity(ctx(request), record.id, input)
+      return reply.redirect(`/admin/requests/${record.id}?done=identity`, 303)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return render(400, { errors: error.fields })
+      if (error instanceof ConflictError) return render(409, { refused: error.message })
+      throw error
+    }
   })
 
   app.get('/admin/requests/:id/documents/:doc', { preHandler: staff }, async (request, reply) => {

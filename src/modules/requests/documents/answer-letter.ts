@@ -9,7 +9,7 @@ import { ANSWER_FORMS, type AnswerForm, type DispositionCode, WITHHOLDING_GROUND
 import { type Citation, GIO_REGULATION, accordingTo, gio } from './citations.ts'
 import { AnswerLetterInput, type Disposition, parseLetterInput } from './inputs.ts'
 import { type Letter, type LetterBlock, chineseDate, numberedItems, paragraph } from './letter.ts'
-import { contactNote, remediesParagraph, requestRecalled } from './wording.ts'
+import { contactNotes, remediesParagraph, requestRecalled } from './wording.ts'
 
 /**
  * The provisions the rules module cites for a disposition, as citations. Its articles read
@@ -112,6 +112,6 @@ export function answerLetter(raw: AnswerLetterInput): Letter {
     ],
     attachments: input.attachments,
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }

@@ -2,7 +2,7 @@ import { FEE_MEASURES, FEE_MEASURES_DOC_NO, citeProvisions, gio } from './citati
 import { PROVISION_FORMS } from '../rules/index.ts'
 import { FeeNoticeInput, parseLetterInput } from './inputs.ts'
 import { type Letter, numberedItems, paragraph } from './letter.ts'
-import { contactNote, deadlineWithExplanation, requestRecalled } from './wording.ts'
+import { contactNotes, deadlineWithExplanation, requestRecalled } from './wording.ts'
 
 /**
  * 政府信息公开信息处理费收费通知书 (条例 第四十二条; 国办函〔2020〕109号 第三条 one method per application, 第四条
@@ -38,6 +38,6 @@ export function feeNoticeLetter(raw: FeeNoticeInput): Letter {
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }

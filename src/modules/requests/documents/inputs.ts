@@ -26,10 +26,12 @@ export const CitationInput = z.object({
 export const IssuingUnit = z.object({
   /** 行政机关名称: the 版头 and the 署名. */
   name: text('请填写行政机关名称', 60),
+  /** 政府信息公开工作机构 (条例 第十二条: the 指南 names it), when it is not the unit itself (optional). */
+  office: text('请填写政府信息公开工作机构名称', 60).optional(),
   /** 联系人 (optional). */
   contactPerson: text('请填写联系人', 30).optional(),
-  /** 联系电话 */
-  phone: text('请填写联系电话', 40),
+  /** 联系电话 (optional: a letter prints the contact details that are known, never a stand-in). */
+  phone: text('请填写联系电话', 60).optional(),
   /** 通信地址 (optional). */
   address: text('请填写通信地址', 120).optional(),
 })

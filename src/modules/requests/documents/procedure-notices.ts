@@ -9,7 +9,7 @@ import {
   VolumeLaterDateInput, VolumeReasonsRequestInput, parseLetterInput,
 } from './inputs.ts'
 import { type Letter, chineseDate, numberedItems, paragraph } from './letter.ts'
-import { contactNote, deadlineWithExplanation, requestRecalled } from './wording.ts'
+import { contactNotes, deadlineWithExplanation, requestRecalled } from './wording.ts'
 
 const CN_2019 = REGIMES['cn-2019']
 
@@ -31,7 +31,7 @@ export function correctionNoticeLetter(raw: CorrectionNoticeInput): Letter {
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }
 
@@ -52,7 +52,7 @@ export function thirdPartyConsultationLetter(raw: ThirdPartyConsultationInput): 
     ],
     attachments: input.attachments,
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }
 
@@ -60,9 +60,11 @@ export function thirdPartyConsultationLetter(raw: ThirdPartyConsultationInput): 
 export function consultationNoticeLetter(raw: ConsultationNoticeInput): Letter {
   const input = parseLetterInput(ConsultationNoticeInput, raw)
   const consulted = input.consulted
+  // The applicant is not told who the third party is: its identity may itself be what 第十五条 protects (个人隐私、
+  // 商业秘密) until it has been consulted. The agencies of 第三十四条 are public bodies and are named.
   const why = consulted.kind === 'third_party'
     ? `经审查，您申请公开的政府信息公开可能损害第三方合法权益。${accordingTo([gio('第三十二条')])}，本机关已于${chineseDate(input.consultedOn)}书面征求第三方的意见，第三方应当自收到征求意见书之日起${CN_2019.pauses.third_party_consultation.replyWorkingDays}个工作日内提出意见。`
-    : `经审查，您申请公开的政府信息由本机关与${consulted.agencies.join('、')}共同制作。${accordingTo([gio('第三十四条')])}，本机关已于${chineseDate(input.consultedOn)}征求相关行政机关的意见，被征求意见机关应当自收到征求意见书之日起${CN_2019.pauses.agency_consultation.replyWorkingDays}个工作日内提出意见。`
+    : `经审查，您申请公开的政府信息由本机关与${consulted.agencies.join('、')}共同制作。${accordingTo([gio('第三十四条')])}，本机关已于${chineseDate(input.consultedOn)}征求${consulted.agencies.join('、')}的意见，被征求意见机关应当自收到征求意见书之日起${CN_2019.pauses.agency_consultation.replyWorkingDays}个工作日内提出意见。`
   return {
     kind: 'consultation_notice',
     letterhead: input.unit.name,
@@ -76,7 +78,7 @@ export function consultationNoticeLetter(raw: ConsultationNoticeInput): Letter {
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }
 
@@ -96,7 +98,7 @@ export function extensionNoticeLetter(raw: ExtensionNoticeInput): Letter {
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }
 
@@ -116,7 +118,7 @@ export function volumeReasonsRequestLetter(raw: VolumeReasonsRequestInput): Lett
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }
 
@@ -136,6 +138,6 @@ export function volumeLaterDateLetter(raw: VolumeLaterDateInput): Letter {
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }

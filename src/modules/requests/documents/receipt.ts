@@ -2,7 +2,7 @@ import { REGIMES } from '../../calendar/index.ts'
 import { accordingTo, gio } from './citations.ts'
 import { type ReceiptChannel, ReceiptInput, parseLetterInput } from './inputs.ts'
 import { type Letter, chineseDate, paragraph } from './letter.ts'
-import { contactNote, deadlineWithExplanation } from './wording.ts'
+import { contactNotes, deadlineWithExplanation } from './wording.ts'
 
 // 条例 第三十一条 (regulation.md §1.2): how the receipt date is fixed for each channel, with its item.
 const RECEIPT_RULES: Record<ReceiptChannel, { channel: string; item: string; rule: string }> = {
@@ -45,6 +45,6 @@ export function receiptLetter(raw: ReceiptInput): Letter {
     ],
     attachments: [],
     signature: { unit: input.unit.name, date: input.writtenOn },
-    notes: [contactNote(input.unit)],
+    notes: contactNotes(input.unit),
   }
 }

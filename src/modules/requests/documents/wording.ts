@@ -6,10 +6,14 @@ import { ADMINISTRATIVE_LITIGATION_LAW, ADMINISTRATIVE_REVIEW_LAW } from './cita
 import type { IssuingUnit, RemedyBodies } from './inputs.ts'
 import { chineseDate } from './letter.ts'
 
-/** 附注 with the unit's contact details: "联系人：…，联系电话：…，通信地址：…". */
-export function contactNote(unit: IssuingUnit): string {
-  const parts = [unit.contactPerson ? `联系人：${unit.contactPerson}` : null, `联系电话：${unit.phone}`, unit.address ? `通信地址：${unit.address}` : null]
-  return parts.filter((p) => p !== null).join('，')
+/**
+ * 附注 with the unit's contact details that are known: "承办机构：…，联系人：…，联系电话：…，通信地址：…". None known →
+ * no 附注 at all (a stand-in such as "见政府信息公开指南" is never printed).
+ */
+export function contactNotes(unit: IssuingUnit): string[] {
+  const parts = [unit.office ? `承办机构：${unit.office}` : null, unit.contactPerson ? `联系人：${unit.contactPerson}` : null, unit.phone ? `联系电话：${unit.phone}` : null, unit.address ? `通信地址：${unit.address}` : null]
+  const known = parts.filter((p) => p !== null)
+  return known.length ? [known.join('，')] : []
 }
 
 /** "本机关于2026年11月2日收到您提交的政府信息公开申请，您申请公开“…”。" */

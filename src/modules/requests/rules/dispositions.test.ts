@@ -126,6 +126,17 @@ describe('legacyAnswerCell (2014-era 答复类型)', () => {
     [{ code: 'unable_not_held', answerForm: 'not_exist', thirdPartyInterest: null }, 'not_exist', null],
     [{ code: 'other_overdue_correction', answerForm: null, thirdPartyInterest: null }, 'told_to_amend', null],
     [{ code: 'not_processed_petition', answerForm: null, thirdPartyInterest: null }, 'other_channels', null],
+    // The dispositions newer than the 2014-era table (dispositions.ts legacyAnswerCell explains each placement).
+    [{ code: 'unable_needs_creation', answerForm: null, thirdPartyInterest: null }, 'not_exist', null],
+    [{ code: 'unable_unclear_after_correction', answerForm: null, thirdPartyInterest: null }, 'told_to_amend', null],
+    [{ code: 'not_processed_repeated', answerForm: 'repeated', thirdPartyInterest: null }, 'other_channels', null],
+    [{ code: 'not_processed_publication', answerForm: null, thirdPartyInterest: null }, 'other_channels', null],
+    [{ code: 'not_processed_unreasonable_volume', answerForm: null, thirdPartyInterest: null }, 'other_channels', null],
+    [{ code: 'not_processed_confirm_or_reissue', answerForm: null, thirdPartyInterest: null }, 'other_channels', null],
+    [{ code: 'other_overdue_fee', answerForm: null, thirdPartyInterest: null }, 'other_channels', null],
+    [{ code: 'other', answerForm: null, thirdPartyInterest: null }, 'other_channels', null], // incl. 申请人撤回
+    [{ code: 'denied_administrative_query', answerForm: 'special_law', thirdPartyInterest: null }, 'other_channels', null],
+    [{ code: 'denied_process_information', answerForm: 'withheld', thirdPartyInterest: null }, 'refused', 'other_legal'],
   ] as const)('%o is counted in row %s (其中 %s)', (decision, row, reason) => {
     expect(legacyAnswerCell(decision)).toEqual({ row, refusalReason: reason })
   })

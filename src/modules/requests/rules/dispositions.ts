@@ -352,11 +352,20 @@ export function legacyAnswerCell(decision: Pick<Decision, 'code' | 'answerForm' 
       return refused('other_legal')
     case 'unable_not_held':
       return row(decision.answerForm === 'not_this_agency' ? 'not_this_agency' : 'not_exist')
+    // 第三十八条 (需另行制作) is new in 2019; under the 2007 条例 such a request was answered "该政府信息不存在"
+    // (2007 第二十一条第（三）项 [M], regulation.md §1.14), so it goes to row 6 申请信息不存在数.
     case 'unable_needs_creation':
       return row('not_exist')
+    // Both 补正 outcomes (第三十条, new wording in 2019) grow out of the 2007 answer "申请内容不明确的，应当告知申请人
+    // 作出更改、补充" (2007 第二十一条第（四）项 [M]) — row 7 告知作出更改补充数 (regulation.md §4.2 [M]).
     case 'unable_unclear_after_correction':
     case 'other_overdue_correction':
       return row('told_to_amend')
+    // The rest have no 2007 counterpart and no row of their own in the 2014-era table (国办发〔2014〕32号, regulation.md
+    // §4.2 [M]): 行政查询事项 (第三十六条第（七）项: "告知申请人依照有关法律、行政法规的规定办理" — literally another route),
+    // 不予处理 1–5 (第三十五条, 第三十六条第（六）项, 第三十九条 and the practice row), 逾期未缴费 (国办函〔2020〕109号) and
+    // 其他 — including 申请人撤回 (rules/lifecycle.ts `withdrawn`) — go to row 8 告知通过其他途径办理数, the table's
+    // residual answer row. A convention, to be confirmed with the 公开办 before old-format tables are published.
     default:
       return row('other_channels')
   }

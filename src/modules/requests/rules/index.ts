@@ -107,6 +107,8 @@ export type { Transition } from './lifecycle.ts'
 export type { OpenCaseInput } from './lifecycle.ts'
 /** Labels of the statuses, delivery methods and remedy outcomes. */
 export { CASE_STATUS_LABELS, DELIVERY_METHODS, REMEDY_OUTCOMES } from './lifecycle.ts'
+/** 申请人撤回: how the applicant withdrew (online, by letter, in person), with labels. */
+export { WITHDRAWAL_CHANNELS, type WithdrawalChannel } from './lifecycle.ts'
 /** A new case: 办理中 with the clock started on 收到申请之日, or 待确认收到. */
 export { openCase } from './lifecycle.ts'
 /** Applies one event to a case: next state and clock events, or a refusal that leaves the state unchanged. */

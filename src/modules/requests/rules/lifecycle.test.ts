@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluateClock, getRegime, officialCalendar } from '../../calendar/index.ts'
-import { type RequestCase, type RequestEvent, type Transition, answerDueOn, answeredOnTime, openCase, transition } from './lifecycle.ts'
+import { legacyAnswerCell, table3Row2019, table3Row2021 } from './dispositions.ts'
+import { caseFactsOf } from './statistics.ts'
+import { type RequestCase, type RequestEvent, type Transition, answerDueOn, answeredOnTime, isOpenCase, openCase, transition } from './lifecycle.ts'
 
 const calendar = officialCalendar()
 const cn2019 = getRegime('cn-2019')
@@ -157,6 +159,50 @@ describe('transition: the whole path of the issue', () => {
   })
 })
 
+describe('transition: the applicant withdraws (申请人撤回)', () => {
+  it('closes an open case as 其他处理 3 其他 and stops the clock on the day of the withdrawal', () => {
+    const { state, clock, notes } = run(inPerson(), [
+      { type: 'consultation_sent', on: '2025-03-04', party: 'third_party' },
+      { type: 'withdrawn', on: '2025-03-10', channel: 'letter' },
+    ])
+    expect(state).toMatchObject({ status: 'withdrawn', decidedOn: '2025-03-10', decision: { code: 'other', reasons: '申请人撤回申请' } })
+    expect(clock.at(-1)).toEqual({ type: 'stop', on: '2025-03-10' })
+    expect(notes.at(-1)).toBe('2025-03-10 申请人撤回申请（以信函书面撤回），终止办理；年度报告计入“其他处理 3.其他”')
+    expect(isOpenCase(state)).toBe(false)
+    expect(run(inPerson(), [{ type: 'withdrawn', on: '2025-03-10', channel: 'online' }, { type: 'archived', on: '2025-03-11' }]).state.status).toBe('archived')
+  })
+
+  it('counts a withdrawal in the 2021 row 其他处理 3, the 2019 single 其他处理 row and the 2014-era residual row', () => {
+    const { state } = run(inPerson(), [{ type: 'withdrawn', on: '2025-03-10', channel: 'in_person' }])
+    const facts = caseFactsOf({ id: '1', applicant: 'natural_person', state }, calendar)!
+    expect(facts).toMatchObject({ disposition: 'other', decidedOn: '2025-03-10' })
+    expect(table3Row2021(facts.disposition!)).toBe('other')
+    expect(table3Row2019(facts.disposition!)).toBe('other')
+    expect(legacyAnswerCell(state.decision!)).toEqual({ row: 'other_channels', refusalReason: null })
+  })
+
+  it('closes an application not yet received without any clock (nothing is counted: 第三十一条)', () => {
+    const { state, clock } = run(online(), [{ type: 'withdrawn', on: '2025-03-02', channel: 'online' }])
+    expect(state).toMatchObject({ status: 'withdrawn', receivedOn: null, decision: { code: 'other' } })
+    expect(clock).toEqual([])
+    expect(caseFactsOf({ id: '2', applicant: 'natural_person', state }, calendar)).toBeNull()
+  })
+
+  it.each<[string, RequestEvent[], string]>([
+    ['after the answer', [{ type: 'decided', on: '2025-03-20', decision: { code: 'granted', answerForm: 'provided' } }], '案件已于 2025-03-20 答复，不能撤回申请'],
+    ['twice', [{ type: 'withdrawn', on: '2025-03-05', channel: 'online' }], '案件已于 2025-03-05 终止办理（申请人已撤回），不能撤回申请'],
+    ['after 视为放弃', [{ type: 'correction_requested', on: '2025-03-05', items: ['文号'], dueOn: '2025-03-12' }, { type: 'correction_lapsed', on: '2025-03-13' }], '案件已于 2025-03-13 终止办理（视为放弃申请），不能撤回申请'],
+  ])('refuses a withdrawal %s, and says why', (_name, events, reason) => {
+    const state = run(inPerson(), events).state
+    const result = transition(state, { type: 'withdrawn', on: '2025-03-25', channel: 'online' }, calendar)
+    expect(result).toEqual({ ok: false, reason })
+  })
+
+  it('refuses an unknown withdrawal channel', () => {
+    expect(transition(accepted(inPerson()).state, { type: 'withdrawn', on: '2025-03-05', channel: 'pigeon' as 'online' }, calendar)).toMatchObject({ ok: false, reason: expect.stringContaining('未知的撤回方式') })
+  })
+})
+
 describe('transition: refusals', () => {
   const awaitingCorrection = run(inPerson(), [{ type: 'correction_requested', on: '2025-03-05', items: ['文号'], dueOn: '2025-03-20' }]).state
   const extended = run(inPerson(), [{ type: 'extension_granted', on: '2025-03-20', workingDays: 20, approvedBy: '王主任' }]).state
@@ -219,6 +265,7 @@ describe('transition: properties over random event sequences', () => {
       fc.constant<RequestEvent>({ type: 'delivered', on, method: 'email' }),
       fc.constant<RequestEvent>({ type: 'archived', on }),
       fc.constant<RequestEvent>({ type: 'review_filed', on }),
+      fc.constantFrom('online', 'letter', 'in_person').map<RequestEvent>((channel) => ({ type: 'withdrawn', on, channel: channel as 'online' })),
     )
   const sequence = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 25 }).chain((gaps) => {
     let offset = 0

@@ -32,6 +32,7 @@ export type CaseStatus =
   | 'delivered' // 已送达
   | 'deemed_withdrawn' // 视为放弃申请 (第三十条), 其他处理 1
   | 'fee_lapsed' // 逾期未缴费，不再处理, 其他处理 2
+  | 'withdrawn' // 申请人撤回申请, 其他处理 3 其他
   | 'archived' // 已归档
 
 /** Labels of the statuses, for lists and case pages. */
@@ -46,6 +47,7 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = Object.f
   delivered: '已送达',
   deemed_withdrawn: '视为放弃申请',
   fee_lapsed: '逾期未缴费，不再处理',
+  withdrawn: '申请人已撤回',
   archived: '已归档',
 })
 
@@ -61,6 +63,16 @@ export const DELIVERY_METHODS: Readonly<Record<DeliveryMethod, string>> = Object
   post: '邮寄',
   email: '电子邮件',
   in_person: '当面领取',
+})
+
+/** How the applicant withdrew: online on the tracking page (with the 查询码), by letter, or in person. */
+export type WithdrawalChannel = 'online' | 'letter' | 'in_person'
+
+/** Labels of the withdrawal channels. */
+export const WITHDRAWAL_CHANNELS: Readonly<Record<WithdrawalChannel, string>> = Object.freeze({
+  online: '在查询页面网上撤回',
+  letter: '以信函书面撤回',
+  in_person: '当面撤回',
 })
 
 /** 行政复议 or 行政诉讼. */
@@ -141,6 +153,7 @@ export type RequestEvent =
   | { readonly type: 'decided'; readonly on: IsoDate; readonly decision: DecisionInput }
   | { readonly type: 'delivered'; readonly on: IsoDate; readonly method: DeliveryMethod }
   | { readonly type: 'archived'; readonly on: IsoDate }
+  | { readonly type: 'withdrawn'; readonly on: IsoDate; readonly channel: WithdrawalChannel }
   | { readonly type: 'review_filed'; readonly on: IsoDate }
   | { readonly type: 'litigation_filed'; readonly on: IsoDate; readonly afterReview: boolean }
   | { readonly type: 'remedy_decided'; readonly on: IsoDate; readonly kind: RemedyKind; readonly outcome: Exclude<RemedyOutcome, 'pending'> }
@@ -161,7 +174,7 @@ export interface OpenCaseInput {
   readonly registeredOn: IsoDate
 }
 
-const CLOSED: readonly CaseStatus[] = ['answered', 'delivered', 'deemed_withdrawn', 'fee_lapsed', 'archived']
+const CLOSED: readonly CaseStatus[] = ['answered', 'delivered', 'deemed_withdrawn', 'fee_lapsed', 'withdrawn', 'archived']
 const PAUSE_OF: Readonly<Record<ConsultedParty, PauseReason>> = { third_party: 'third_party_consultation', agency: 'agency_consultation' }
 const PARTY_NAMES: Readonly<Record<ConsultedParty, string>> = { third_party: '征求第三方意见', agency: '征求其他机关意见' }
 
@@ -239,6 +252,11 @@ function apply(state: RequestCase, event: RequestEvent, calendar: Calendar): Tra
       const items = (event.items ?? []).map((item) => (typeof item === 'string' ? item.trim() : '')).filter((item) => item !== '')
       if (items.length === 0) return refuse('请列出需要补正的全部事项（《政府信息公开条例》第三十条：一次性告知，说明需要补正的事项）')
       if (!isIsoDate(event.dueOn) || event.dueOn <= event.on) return refuse('请给出晚于告知日期的补正期限（《政府信息公开条例》第三十条：说明合理的补正期限）')
+      // 第三十条 "自收到申请之日起7个工作日内一次性告知": the 7 days bind the agency, not the applicant. A late notice is
+      // recorded, not refused — refusing it would leave an unclear application with no lawful way to ask for the
+      // missing items — and the lateness is kept as a note in the case history and on the clock panel
+      // (补正告知期限 …（告知晚于期限）), where supervision (第四十七条) can see it. Test: lifecycle.test.ts "records a
+      // 补正 notice sent after the 7 working days".
       return rules.withClock({ type: 'correction_requested', on: event.on }, (clockState, evaluation) => {
         const notes = evaluation?.correction.late ? [`告知补正的日期 ${event.on} 晚于第三十条规定的期限 ${evaluation.correction.noticeDueOn}（收到申请之日起7个工作日内）`] : []
         return { state: { ...clockState, status: 'awaiting_correction', correction: { requestedOn: event.on, items, dueOn: event.dueOn, receivedOn: null } }, notes }
@@ -385,8 +403,22 @@ function apply(state: RequestCase, event: RequestEvent, calendar: Calendar): Tra
       return rules.accept({ ...state, status: 'delivered', delivery: { on: event.on, method: event.method } }, [`${event.on} ${DELIVERY_METHODS[event.method]}送达`])
     }
 
+    case 'withdrawn': {
+      // The 条例 has no article on withdrawal: an application is the applicant's to withdraw until it is answered
+      // (an answer already given is an administrative act the withdrawal cannot undo). The 2021 format has no row for
+      // it, so it is （六）其他处理 3 其他 (regulation.md §1.6: "anything else"), the 2019 trial format's single
+      // 其他处理 row, and the 2014-era residual row (rules/dispositions.ts legacyAnswerCell).
+      if (!isOpenCase(state)) return refuse(statusRefusal(state, '撤回申请'))
+      if (!(event.channel in WITHDRAWAL_CHANNELS)) return refuse(`未知的撤回方式“${String(event.channel)}”，请选择${Object.values(WITHDRAWAL_CHANNELS).join('、')}之一`)
+      const decision: Decision = { code: 'other', answerForm: null, reasons: '申请人撤回申请', withheld: null, thirdPartyInterest: null, responsibleAgency: null }
+      const note = `${event.on} 申请人撤回申请（${WITHDRAWAL_CHANNELS[event.channel]}），终止办理；年度报告计入“其他处理 3.其他”`
+      // Not yet received (第三十一条): no clock runs and the case is counted nowhere; it just closes.
+      if (!state.regime || state.clock.length === 0) return rules.accept({ ...state, status: 'withdrawn', decision, decidedOn: event.on }, [note])
+      return rules.withClock({ type: 'stop', on: event.on }, (clockState) => ({ state: { ...clockState, status: 'withdrawn', decision, decidedOn: event.on }, notes: [note] }))
+    }
+
     case 'archived': {
-      if (!['delivered', 'deemed_withdrawn', 'fee_lapsed'].includes(state.status)) return refuse(state.status === 'answered' ? '请先记录答复的送达，再归档' : statusRefusal(state, '归档'))
+      if (!['delivered', 'deemed_withdrawn', 'fee_lapsed', 'withdrawn'].includes(state.status)) return refuse(state.status === 'answered' ? '请先记录答复的送达，再归档' : statusRefusal(state, '归档'))
       return rules.accept({ ...state, status: 'archived', archivedOn: event.on }, [`${event.on} 归档`])
     }
 
@@ -439,6 +471,7 @@ function statusRefusal(state: RequestCase, action: string): string {
       return `案件已于 ${state.decidedOn} 答复，不能${action}`
     case 'deemed_withdrawn':
     case 'fee_lapsed':
+    case 'withdrawn':
       return `案件已于 ${state.decidedOn} 终止办理（${CASE_STATUS_LABELS[state.status]}），不能${action}`
     case 'archived':
       return `案件已于 ${state.archivedOn} 归档，不能${action}`

@@ -1,6 +1,6 @@
 /** Public pages of 依申请公开: the online application (no account), the receipt, and the tracking page. */
 import type { ComponentChildren } from 'preact'
-import { Breadcrumbs, Button, ErrorSummary, Form, Notice, Select, SummaryList, TextArea, TextField } from '../../../platform/views/components.tsx'
+import { Breadcrumbs, Button, Checkboxes, ErrorSummary, Form, Notice, Select, SummaryList, TextArea, TextField } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { DELIVERY_METHODS, ID_TYPES, WANTED_FORMS } from '../requests.forms.ts'
@@ -173,10 +173,11 @@ export interface TrackingView {
 }
 
 /** What the public sees of a case: status, dates, steps and the letters meant for the applicant — no personal data. */
-export function TrackingResultPage({ shell, csrf, view }: { shell: ShellModel; csrf: string; view: TrackingView }) {
+export function TrackingResultPage({ shell, csrf, view, done, canWithdraw = false }: { shell: ShellModel; csrf: string; view: TrackingView; done?: string; canWithdraw?: boolean }) {
   return (
     <Page shell={shell} title="办理进度">
       <h1>办理进度</h1>
+      {done ? <Notice>{done}</Notice> : null}
       <SummaryList rows={[
         { key: '查询码', value: formatQueryCode(view.queryCode) },
         { key: '受理单位', value: view.unitName },
@@ -194,7 +195,36 @@ export function TrackingResultPage({ shell, csrf, view }: { shell: ShellModel; c
       ) : <p>暂无文书。受理单位发出告知书或答复书后，会显示在这里。</p>}
       <h2>办理过程</h2>
       <ol class="trace">{view.steps.map((s) => <li>{s.on}　{s.label}</li>)}</ol>
+      {canWithdraw ? (
+        <>
+          <h2>撤回申请</h2>
+          <p>受理单位作出答复前，您可以撤回这份申请。撤回后受理单位终止办理。</p>
+          <p><a href="/xxgk/ysqgk/chaxun/chehui">撤回申请</a></p>
+        </>
+      ) : null}
       <Form action="/xxgk/ysqgk/chaxun/tuichu" csrf={csrf}><Button variant="secondary">退出查询</Button></Form>
+    </Page>
+  )
+}
+
+/** 撤回申请: says what withdrawing means and asks for an explicit confirmation before anything is recorded. */
+export function WithdrawPage({ shell, csrf, queryCode, unitName, open, errors, refused }: { shell: ShellModel; csrf: string; queryCode: string; unitName: string; open: boolean; errors?: FieldMessage[]; refused?: string }) {
+  return (
+    <Page shell={shell} title="撤回申请">
+      <p><a href="/xxgk/ysqgk/chaxun/jieguo">返回办理进度</a></p>
+      <h1>撤回申请</h1>
+      {refused ? <div class="error-summary" role="alert" tabIndex={-1}><h2 class="error-summary__title">不能撤回</h2><p>{refused}</p><p>申请没有任何改变。</p></div> : null}
+      <ErrorSummary errors={errors} />
+      <SummaryList rows={[{ key: '查询码', value: formatQueryCode(queryCode) }, { key: '受理单位', value: unitName }]} />
+      {open ? (
+        <>
+          <p>撤回后，受理单位终止办理这份申请，不再作出答复；撤回记入办理过程，不能恢复。如仍需要这些信息，可以重新提出申请。</p>
+          <Form action="/xxgk/ysqgk/chaxun/chehui" csrf={csrf}>
+            <Checkboxes name="confirm" label="确认撤回" values={[]} errors={errors} options={[{ value: '1', label: '我确认撤回这份申请' }]} />
+            <Button>撤回申请</Button>
+          </Form>
+        </>
+      ) : <p>这份申请已经答复或者办结，不能撤回。</p>}
     </Page>
   )
 }

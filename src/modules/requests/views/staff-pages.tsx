@@ -2,17 +2,19 @@
 import type { ComponentChildren } from 'preact'
 import { formatInstant } from '../../../platform/clock.ts'
 import type { FieldMessage } from '../../../platform/http/errors.ts'
-import { Button, Checkboxes, EmptyState, ErrorSummary, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
+import { Button, Checkboxes, EmptyState, ErrorSummary, fieldId, Form, Notice, Pagination, Select, SummaryList, TableWrap, TextArea, TextField } from '../../../platform/views/components.tsx'
 import type { ClockEvaluation } from '../../calendar/index.ts'
-import { WITHHELD_ROWS, withheldRowCount, type StepDefinition } from '../case-steps.ts'
+import { decisionChoices, decisionStep, WITHHELD_ROWS, withheldRowCount, type SelectableDisposition, type StepDefinition } from '../case-steps.ts'
 import { formatQueryCode } from '../query-code.ts'
+import { ID_TYPES } from '../requests.forms.ts'
 import { APPLICANT_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, WANTED_FORM_LABELS, labelOf } from '../requests.labels.ts'
 import type { CaseDocument, CaseEvent, CaseListFilter, CaseListRow, RequestCase, Remedy } from '../requests.repository.ts'
-import { CASE_STATUS_LABELS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
+import { CASE_STATUS_LABELS, DISPOSITION_GROUPS, DISPOSITIONS, RECEIPT_CHANNELS, REMEDY_OUTCOMES, RECEIPT_FACT_LABELS, WITHHOLDING_GROUNDS, type CaseStatus } from '../rules/index.ts'
 import { ApplicationFields, type UnitOption } from './public-pages.tsx'
 import { SupervisionPanel, type SupervisionView } from './supervision-panel.tsx'
 
 const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s
+const DISPOSITION_CHOICE_LABEL = (code: string) => { const d = DISPOSITIONS.find((x) => x.code === code); return d ? `${DISPOSITION_GROUPS[d.group].replace(/（区分处理.*）$/, '')} ${d.label}` : code }
 const dispositionLabel = (code: string | null) => (code ? DISPOSITIONS.find((d) => d.code === code)?.label ?? code : '')
 
 export const FILTERS: { value: CaseListFilter; label: string }[] = [
@@ -138,6 +140,30 @@ export interface CaseView {
   today: string
   /** 督办: whether the case is under it, and the 公开办's form (supervision-panel.tsx). */
   supervision?: SupervisionView
+  /** The applicant gave no 身份证明 (第二十九条第二款第（一）项): the page says so and offers to add it or ask for it. */
+  lacksIdentity?: boolean
+  /** Contact details of the unit its 指南 does not give (the letters leave them out). */
+  contactGaps?: string[]
+  /** Whether this actor may act on the (open) case. */
+  canAct?: boolean
+  /** Values a step form starts with, by step type (the 补正 notice of a case without 身份证明). */
+  stepDefaults?: Record<string, Record<string, string>>
+}
+
+/** 补充身份证明: the applicant's identity document, when the application came without one. */
+function IdentityForm({ csrf, caseId, values, errors }: { csrf: string; caseId: number; values?: Record<string, string | string[]>; errors?: FieldMessage[] }) {
+  const v = (name: string) => { const x = values?.[name]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
+  const named = errors?.map((e) => ({ ...e, field: e.field ? `identity.${e.field}` : '' }))
+  return (
+    <details class="step" open={errors !== undefined}>
+      <summary>补充身份证明</summary>
+      <Form action={`/admin/requests/${caseId}/identity`} csrf={csrf}>
+        <Select name="identity.idType" label="身份证明种类" value={v('idType')} errors={named} options={ID_TYPES.map((t) => ({ value: t.value, label: t.label }))} />
+        <TextField name="identity.idNumber" label="身份证明号码" hint="加密保存，页面只显示部分号码；查看完整号码记入审计日志" value={v('idNumber')} errors={named} width="full" />
+        <Button>保存身份证明</Button>
+      </Form>
+    </details>
+  )
 }
 
 /**
@@ -170,14 +196,57 @@ function WithheldRows({ name, label, hint, values, errors }: { name: string; lab
   )
 }
 
-function StepForm({ csrf, caseId, step, values, errors }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[] }) {
+/**
+ * 作出答复, first step: choose the disposition (a GET form: nothing is recorded). One fieldset per outcome group of
+ * table 三, one radio per row with its articles; the second step shows only that disposition's fields.
+ */
+function DecisionChoice({ caseId, step, error, chosen, open }: { caseId: number; step: StepDefinition; error?: string; chosen?: string; open?: boolean }) {
+  const name = 'jueding'
+  return (
+    <details class="step" id="decision" open={open || error !== undefined}>
+      <summary>{step.label}</summary>
+      <p class="hint">{step.explanation} 第一步选择办理结果，第二步只填写这一结果的答复书需要的内容。</p>
+      {error ? <ErrorSummary errors={[{ field: name, message: error }]} /> : null}
+      <form action={`/admin/requests/${caseId}`} method="get" novalidate>
+        <input type="hidden" name="xuanze" value="1" />
+        <div class={`form-group${error ? ' form-group--error' : ''}`}>
+          <fieldset class="fieldset" aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+            <legend class="label label--section">第一步：办理结果（年度报告表三的分类）</legend>
+            {error ? <p class="error-message" id={`${fieldId(name)}-error`}><span class="visually-hidden">错误：</span>{error}</p> : null}
+            {decisionChoices().map((g, gi) => (
+              <fieldset class="fieldset decision-group">
+                <legend class="label">{g.group}</legend>
+                <div class="checkboxes">
+                  {g.options.map((o, i) => {
+                    const id = gi === 0 && i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`
+                    return (
+                      <div class="checkbox">
+                        <input type="radio" id={id} name={name} value={o.value} checked={chosen === o.value} />
+                        <label for={id}>{o.label}<span class="hint hint--inline">（{o.hint}）</span></label>
+                      </div>
+                    )
+                  })}
+                </div>
+              </fieldset>
+            ))}
+          </fieldset>
+        </div>
+        <Button>下一步：填写答复内容</Button>
+      </form>
+    </details>
+  )
+}
+
+function StepForm({ csrf, caseId, step, values, errors, decisionCode }: { csrf: string; caseId: number; step: StepDefinition; values: Record<string, string | string[]>; errors?: FieldMessage[]; decisionCode?: SelectableDisposition }) {
   const v = (name: string) => { const x = values[name.slice(step.type.length + 1)]; return Array.isArray(x) ? x[0] ?? '' : x ?? '' }
   errors = errors?.map((e) => ({ ...e, field: e.field ? `${step.type}.${e.field}` : '' }))
   return (
-    <details class="step" open={errors !== undefined}>
+    <details class="step" id={decisionCode ? 'decision' : undefined} open={errors !== undefined || decisionCode !== undefined}>
       <summary>{step.label}</summary>
       <p class="hint">{step.explanation}{step.informsApplicant ? ' 将生成告知申请人的文书。' : ''}</p>
+      {decisionCode ? <p>第二步：办理结果为<strong>{DISPOSITION_CHOICE_LABEL(decisionCode)}</strong>（<a href={`/admin/requests/${caseId}?gaixuan=1#decision`}>更改办理结果</a>）</p> : null}
       <Form action={`/admin/requests/${caseId}/steps/${step.type}`} csrf={csrf}>
+        {decisionCode ? <input type="hidden" name="decided.code" value={decisionCode} /> : null}
         {step.fields.map((f) => {
           // Field names carry the step (receipt_confirmed.on): several step forms share a page, ids must be unique.
           const name = `${step.type}.${f.name}`
@@ -206,9 +275,9 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
         { key: '期限', value: `${clock.totalWorkingDays} 个工作日${clock.extensionWorkingDays ? `（含延期 ${clock.extensionWorkingDays} 个工作日）` : ''}` },
         { key: '已用工作日', value: String(clock.workingDaysUsed) },
         { key: '剩余工作日', value: clock.overdueWorkingDays > 0 ? <span class="tag tag--red">已逾期 {clock.overdueWorkingDays} 个工作日</span> : String(clock.workingDaysRemaining) },
-        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
+        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : record.state === 'withdrawn' ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
         ...(clock.correction.noticeDueOn ? [{ key: '补正告知期限', value: `${clock.correction.noticeDueOn}${clock.correction.late ? '（告知晚于期限）' : ''}` }] : []),
-        ...(record.decidedOn ? [{ key: '答复日期', value: record.decidedOn }] : []),
+        ...(record.decidedOn ? [{ key: record.state === 'withdrawn' ? '撤回日期' : '答复日期', value: record.decidedOn }] : []),
       ]} />
       {paused.length ? (
         <>
@@ -225,7 +294,11 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
   )
 }
 
-export function CasePage({ csrf, view, errors, refused, stepValues, openStep, done }: { csrf: string; view: CaseView; errors?: FieldMessage[]; refused?: string; stepValues?: Record<string, string | string[]>; openStep?: string; done?: string }) {
+export function CasePage({ csrf, view, errors, refused, stepValues, openStep, done, decision }: {
+  csrf: string; view: CaseView; errors?: FieldMessage[]; refused?: string; stepValues?: Record<string, string | string[]>; openStep?: string; done?: string
+  /** The decision form's step: the chosen disposition (second step), or a choice error (first step). */
+  decision?: { code?: SelectableDisposition; error?: string; open?: boolean }
+}) {
   const r = view.record
   const a = view.applicant
   return (
@@ -234,7 +307,10 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <h1>依申请公开 第 {r.id} 号</h1>
       <p><span class="tag">{statusLabel(r.state)}</span> {view.unitName}</p>
       {done ? <Notice>{done}</Notice> : null}
-      {refused ? <div class="error-summary" role="alert" tabIndex={-1}><h2 class="error-summary__title">不能办理这一步</h2><p>{refused}</p><p>案件没有任何改变。</p></div> : null}
+      {errors?.length
+        // Field problems: the summary links each message to its field (the step's fields are named `${step}.${field}`).
+        ? <ErrorSummary errors={errors.map((e) => ({ ...e, field: e.field ? `${openStep}.${e.field}` : '' }))} />
+        : refused ? <div class="error-summary" role="alert" tabIndex={-1}><h2 class="error-summary__title">不能办理这一步</h2><p>{refused}</p><p>案件没有任何改变。</p></div> : null}
       <div class="two-columns">
         <div>
           <h2>申请内容</h2>
@@ -247,7 +323,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
             { key: '特征性描述', value: r.description || '—' },
             { key: '所需信息的形式', value: labelOf(WANTED_FORM_LABELS, r.wantedForm) },
             { key: '获取途径', value: labelOf(DELIVERY_LABELS, r.delivery) },
-            { key: '办理结果', value: dispositionLabel(r.disposition) || '尚未答复' },
+            { key: '办理结果', value: r.state === 'withdrawn' ? '申请人撤回（其他处理 3.其他）' : dispositionLabel(r.disposition) || '尚未答复' },
             { key: '查询码', value: formatQueryCode(r.queryCode) },
             { key: '内容指纹（SM3）', value: <code class="fingerprint">{r.fingerprint}</code> },
           ]} />
@@ -277,7 +353,26 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       ) : null}
       {view.supervision ? <SupervisionPanel csrf={csrf} caseId={r.id} view={view.supervision} /> : null}
       <h2>办理</h2>
-      {view.steps.length ? view.steps.map((s) => <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : s.type === 'decided' ? view.decisionDefaults ?? {} : {}} errors={openStep === s.type ? errors ?? [] : undefined} />) : <p>本案件没有可以办理的步骤。</p>}
+      {view.contactGaps?.length && view.canAct ? (
+        <Notice kind="warning">
+          本单位的政府信息公开指南尚未写明{view.contactGaps.join('、')}。发出文书的步骤会请您填写，印在该次文书的附注；不填的，文书不写这些内容。请到<a href={`/admin/disclosure-guides/${r.organisationId}`}>政府信息公开指南设置</a>中填写（《政府信息公开条例》第十二条）。
+        </Notice>
+      ) : null}
+      {view.lacksIdentity ? (
+        <Notice kind="warning">
+          <strong>申请缺少身份证明。</strong>《政府信息公开条例》第二十九条第二款第（一）项要求申请包括申请人的身份证明。请在确认收到时补充；申请人未提供的，请告知补正（补正告知书已预填这一事项）。
+        </Notice>
+      ) : null}
+      {view.lacksIdentity && view.canAct ? <IdentityForm csrf={csrf} caseId={r.id} values={openStep === 'identity' ? stepValues : undefined} errors={openStep === 'identity' ? errors ?? [] : undefined} /> : null}
+      {view.steps.length ? view.steps.map((s) => {
+        if (s.type === 'decided') {
+          // Without JavaScript the decision is two steps: the disposition (GET ?jueding=…), then only its fields.
+          const code = decision?.code
+          if (!code) return <DecisionChoice caseId={r.id} step={s} error={decision?.error} open={decision !== undefined} chosen={view.repeats.length ? 'not_processed_repeated' : undefined} />
+          return <StepForm csrf={csrf} caseId={r.id} step={decisionStep(code, s.fields.filter((f) => f.name.startsWith('unit')))} decisionCode={code} values={openStep === s.type ? stepValues ?? {} : view.decisionDefaults ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
+        }
+        return <StepForm csrf={csrf} caseId={r.id} step={s} values={openStep === s.type ? stepValues ?? {} : view.stepDefaults?.[s.type] ?? {}} errors={openStep === s.type ? errors ?? [] : undefined} />
+      }) : <p>本案件没有可以办理的步骤。</p>}
       <h2>文书</h2>
       {view.documents.length ? (
         <TableWrap label="已出具的文书">
@@ -297,7 +392,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <TableWrap label="办理记录">
         <table class="table">
           <thead><tr><th scope="col">生效日期</th><th scope="col">事项</th><th scope="col">说明</th><th scope="col">经办人</th><th scope="col">记录时间</th></tr></thead>
-          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
+          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : e.details.byApplicant ? '申请人（查询页面）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
         </table>
       </TableWrap>
     </>
@@ -308,8 +403,8 @@ export const EVENT_LABELS: Record<string, string> = {
   registered: '登记', receipt_confirmed: '确认收到', correction_requested: '告知补正', correction_received: '收到补正', correction_lapsed: '逾期未补正',
   consultation_sent: '征求意见', consultation_answered: '收到意见', consultation_deemed: '逾期未提出意见', extension_granted: '延长答复期限',
   reasons_requested: '要求说明理由', reasons_received: '收到理由', later_date_set: '确定延迟答复期限', fee_notice_sent: '发出收费通知', fee_paid: '已缴费',
-  fee_lapsed: '逾期未缴费', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
-  reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
+  fee_lapsed: '逾期未缴费', withdrawn: '申请人撤回申请', decided: '作出答复', delivered: '送达', archived: '归档', review_filed: '行政复议', litigation_filed: '行政诉讼', remedy_decided: '复议或诉讼结果',
+  identity_added: '补充身份证明', reminder_due_soon: '即将到期提醒', reminder_overdue: '逾期提醒', supervision_requested: '公开办督办',
   supervised: '公开办督办',
 }
 
