@@ -60,7 +60,7 @@ export async function openRectificationIfBad(
   await insertEvent(trx, {
     caseId: handled.id, type: 'rectification_opened', fromState: handled.state, toState: handled.state, unitId: handled.unitId, actorUserId: null, actorKind: 'system',
     effectiveOn: today, recordedAt: ctx.clock.now(), reason: '',
-    details: { label: `差评（${SATISFACTION[satisfaction].label}），整改期限 ${dueOn}`, dueOn, ...(rated.id !== handled.id ? { from: rated.caseNo } : {}) },
+    details: { label: `差评（${SATISFACTION[satisfaction].label}），整改期限 ${dueOn}`, rectificationDueOn: dueOn, ...(rated.id !== handled.id ? { from: rated.caseNo } : {}) },
   })
   return toRectification(row)
 }
