@@ -4,15 +4,18 @@
  * (rules/reply-limits.ts, rules/routing.ts, rules/follow-up.ts) read what is loaded here. Every change writes a row of
  * letter_config_changes (the history the page shows) and an audit entry, in one transaction with the change.
  * A case keeps the limit it was given at dispatch (letter_cases.limit_working_days, and its clock's regime).
+ *
+ * The tables start empty (a migrated database stays empty for backup restore): until the 公开办 first changes one,
+ * the code defaults apply, and that first change copies them in (seedDefaults), in the same transaction.
  */
 import type { Executor, Trx } from '../../database.ts'
 import { InvalidInputError } from '../../platform/http/errors.ts'
 import { appendAudit, authorise, requireActor, type UseCaseContext } from '../orgs/index.ts'
 import {
-  CATEGORIES, CHANNELS, DEFAULT_LETTER_SETTINGS, isCategory, isChannel, LIMIT_TABLE, SETTING_KEYS, type CategoryKey, type ChannelKey, type LetterSettings, type LimitRow, type RoutingRow,
+  CATEGORIES, CHANNELS, DEFAULT_LETTER_SETTINGS, DEMO_ROUTING, isCategory, isChannel, LIMIT_TABLE, SETTING_KEYS, type CategoryKey, type ChannelKey, type LetterSettings, type LimitRow, type RoutingRow,
 } from './rules/index.ts'
 
-/** The 办理时限 table as the rules read it; the seeded defaults if the table is empty (it never is after 0033). */
+/** The 办理时限 table as the rules read it; the code defaults until the 公开办 has changed it. */
 export async function loadLimitTable(db: Executor): Promise<LimitRow[]> {
   const rows = await db.selectFrom('letter_reply_limits').select(['channel', 'category', 'working_days', 'citation']).orderBy('id').execute()
   if (!rows.some((r) => r.channel === '' && r.category === '')) return [...LIMIT_TABLE]
@@ -24,15 +27,23 @@ export async function loadLimitTable(db: Executor): Promise<LimitRow[]> {
 export interface LimitTableRow { id: number; channel: ChannelKey | null; category: CategoryKey | null; workingDays: number; citation: string; updatedAt: Date }
 
 export async function listLimitRows(db: Executor): Promise<LimitTableRow[]> {
-  const rows = await db.selectFrom('letter_reply_limits').selectAll().orderBy('channel').orderBy('category').execute()
+  const stored = await db.selectFrom('letter_reply_limits').selectAll().orderBy('channel').orderBy('category').execute()
+  const rows = stored.length ? stored : LIMIT_TABLE.map((r, i) => ({ id: -i - 1, channel: r.channel ?? '', category: r.category ?? '', working_days: r.workingDays, citation: r.citation, updated_at: new Date(0) }))
+    .sort((a, b) => a.channel.localeCompare(b.channel) || a.category.localeCompare(b.category))
   return rows.map((r) => ({ id: r.id, channel: (r.channel || null) as ChannelKey | null, category: (r.category || null) as CategoryKey | null, workingDays: r.working_days, citation: r.citation, updatedAt: r.updated_at }))
 }
 
 export interface RoutingTableRow extends RoutingRow { id: number; updatedAt: Date }
 
-/** The 转办目录 as the rules read it, in catalogue order. */
+/** Whether the 公开办 has ever changed the 转办目录 (then an empty table means an empty catalogue). */
+async function routingChanged(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('letter_config_changes').select('id').where('kind', '=', 'routing').limit(1).executeTakeFirst()) !== undefined
+}
+
+/** The 转办目录 as the rules read it, in catalogue order; the code defaults until the 公开办 has changed it. */
 export async function loadRoutingCatalogue(db: Executor): Promise<RoutingTableRow[]> {
   const rows = await db.selectFrom('letter_routing_rows').selectAll().orderBy('position').orderBy('id').execute()
+  if (!rows.length && !(await routingChanged(db))) return DEMO_ROUTING.map((r, i) => ({ ...r, id: -i - 1, updatedAt: new Date(0) }))
   return rows.map((r) => ({
     id: r.id, unitCode: r.unit_code, keywords: r.keywords, updatedAt: r.updated_at,
     ...(r.categories.length ? { categories: r.categories.filter(isCategory) } : {}),
@@ -52,6 +63,27 @@ export interface ConfigChange { id: number; changedAt: Date; userId: number | nu
 export async function listConfigChanges(db: Executor, limit = 50): Promise<ConfigChange[]> {
   const rows = await db.selectFrom('letter_config_changes').select(['id', 'changed_at', 'user_id', 'kind', 'summary']).orderBy('id', 'desc').limit(limit).execute()
   return rows.map((r) => ({ id: r.id, changedAt: r.changed_at, userId: r.user_id, kind: r.kind, summary: r.summary }))
+}
+
+/** Before the first change of a table, the defaults the rules were using are copied in, so nothing else moves. */
+async function seedDefaults(trx: Trx, kind: 'limit' | 'routing' | 'setting'): Promise<void> {
+  if (kind === 'limit') {
+    const any = await trx.selectFrom('letter_reply_limits').select('id').limit(1).executeTakeFirst()
+    if (any) return
+    for (const r of LIMIT_TABLE) await trx.insertInto('letter_reply_limits').values({ channel: r.channel ?? '', category: r.category ?? '', working_days: r.workingDays, citation: r.citation }).execute()
+  } else if (kind === 'routing') {
+    const any = await trx.selectFrom('letter_routing_rows').select('id').limit(1).executeTakeFirst()
+    if (any || (await routingChanged(trx))) return
+    let position = 0
+    for (const r of DEMO_ROUTING) {
+      position += 10
+      await trx.insertInto('letter_routing_rows').values({ unit_code: r.unitCode, keywords: JSON.stringify(r.keywords), categories: JSON.stringify(r.categories ?? []), position }).execute()
+    }
+  } else {
+    for (const [name, meta] of Object.entries(SETTING_KEYS) as [keyof LetterSettings, (typeof SETTING_KEYS)[keyof LetterSettings]][]) {
+      await trx.insertInto('letter_settings').values({ key: meta.key, value: DEFAULT_LETTER_SETTINGS[name], note: meta.label }).onConflict((oc) => oc.column('key').doNothing()).execute()
+    }
+  }
 }
 
 async function recordChange(trx: Trx, ctx: UseCaseContext, kind: 'limit' | 'routing' | 'setting', summary: string, before: unknown, after: unknown): Promise<void> {
@@ -77,6 +109,7 @@ export async function saveLimitRow(ctx: UseCaseContext, input: LimitInput): Prom
   if (input.channel && !isChannel(input.channel)) throw new InvalidInputError([{ field: 'channel', message: '请选择渠道' }])
   if (input.category && !isCategory(input.category)) throw new InvalidInputError([{ field: 'category', message: '请选择类别' }])
   await ctx.db.transaction().execute(async (trx) => {
+    await seedDefaults(trx, 'limit')
     const before = await trx.selectFrom('letter_reply_limits').select(['working_days', 'citation']).where('channel', '=', input.channel).where('category', '=', input.category).forUpdate().executeTakeFirst()
     const after = { workingDays: input.workingDays, citation: input.citation }
     if (before) {
@@ -91,14 +124,15 @@ export async function saveLimitRow(ctx: UseCaseContext, input: LimitInput): Prom
   })
 }
 
-/** Removes a specific row; the default row (any channel × any category) stays. */
-export async function removeLimitRow(ctx: UseCaseContext, id: number): Promise<void> {
+/** Removes the row of a channel × category ('' = any); the default row (any channel × any category) stays. */
+export async function removeLimitRow(ctx: UseCaseContext, key: { channel: string; category: string }): Promise<void> {
   await authorise(ctx, 'letters.manage')
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('letter_reply_limits').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    await seedDefaults(trx, 'limit')
+    const row = await trx.selectFrom('letter_reply_limits').selectAll().where('channel', '=', key.channel).where('category', '=', key.category).forUpdate().executeTakeFirst()
     if (!row) throw new InvalidInputError([{ field: '', message: '这一行已经不存在，请刷新页面' }])
     if (row.channel === '' && row.category === '') throw new InvalidInputError([{ field: '', message: '默认时限（任何渠道 × 任何类别）不能删除，可以修改天数' }])
-    await trx.deleteFrom('letter_reply_limits').where('id', '=', id).execute()
+    await trx.deleteFrom('letter_reply_limits').where('id', '=', row.id).execute()
     await recordChange(trx, ctx, 'limit', `删除办理时限 ${limitName(row.channel, row.category)}（原为 ${row.working_days} 个工作日）`, { channel: row.channel, category: row.category, workingDays: row.working_days, citation: row.citation }, null)
   })
 }
@@ -109,6 +143,7 @@ export interface RoutingInput { unitCode: string; keywords: string[]; categories
 export async function saveRoutingRow(ctx: UseCaseContext, input: RoutingInput): Promise<void> {
   await authorise(ctx, 'letters.manage')
   await ctx.db.transaction().execute(async (trx) => {
+    await seedDefaults(trx, 'routing')
     const before = await trx.selectFrom('letter_routing_rows').selectAll().where('unit_code', '=', input.unitCode).forUpdate().executeTakeFirst()
     if (before) {
       await trx.updateTable('letter_routing_rows').set({ keywords: JSON.stringify(input.keywords), categories: JSON.stringify(input.categories), updated_at: ctx.clock.now() }).where('id', '=', before.id).execute()
@@ -123,12 +158,14 @@ export async function saveRoutingRow(ctx: UseCaseContext, input: RoutingInput): 
   })
 }
 
-export async function removeRoutingRow(ctx: UseCaseContext, id: number): Promise<void> {
+/** Removes the 转办目录 row of a unit (by organisation code). */
+export async function removeRoutingRow(ctx: UseCaseContext, unitCode: string): Promise<void> {
   await authorise(ctx, 'letters.manage')
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('letter_routing_rows').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    await seedDefaults(trx, 'routing')
+    const row = await trx.selectFrom('letter_routing_rows').selectAll().where('unit_code', '=', unitCode).forUpdate().executeTakeFirst()
     if (!row) throw new InvalidInputError([{ field: '', message: '这一行已经不存在，请刷新页面' }])
-    await trx.deleteFrom('letter_routing_rows').where('id', '=', id).execute()
+    await trx.deleteFrom('letter_routing_rows').where('id', '=', row.id).execute()
     await recordChange(trx, ctx, 'routing', `删除转办目录 ${row.unit_code}`, { unitCode: row.unit_code, keywords: row.keywords, categories: row.categories }, null)
   })
 }
@@ -137,6 +174,7 @@ export async function removeRoutingRow(ctx: UseCaseContext, id: number): Promise
 export async function saveLetterSettings(ctx: UseCaseContext, input: LetterSettings): Promise<void> {
   await authorise(ctx, 'letters.manage')
   await ctx.db.transaction().execute(async (trx) => {
+    await seedDefaults(trx, 'setting')
     const current = await loadLetterSettings(trx)
     for (const [name, meta] of Object.entries(SETTING_KEYS) as [keyof LetterSettings, (typeof SETTING_KEYS)[keyof LetterSettings]][]) {
       const value = input[name]

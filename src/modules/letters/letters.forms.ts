@@ -118,3 +118,8 @@ export const RoutingForm = z.object({
   categories: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .refine((list) => list.every(isCategory), '请选择有效的类别').transform((list) => list as CategoryKey[]),
 })
+
+/** The key of a 办理时限 row to remove. */
+export const LimitKeyForm = z.object({ channel: z.string().optional().default(''), category: z.string().optional().default('') })
+/** The unit whose 转办目录 row to remove. */
+export const RoutingKeyForm = z.object({ unitCode: z.string({ message: '请选择承办单位' }).trim().min(1, '请选择承办单位').max(64, '请选择承办单位') })

@@ -9,7 +9,7 @@ import { createFieldCipher } from '../../platform/crypto/sm.ts'
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { findOrganisationByCode, findUserByUsername, type Actor, type UseCaseContext } from '../orgs/index.ts'
 import { acceptCase, caseForActor, dispatchCase, releaseReply, replyToCase } from './case-actions.ts'
-import { loadLetterSettings, loadRoutingCatalogue, saveLetterSettings, saveLimitRow, saveRoutingRow, removeLimitRow } from './letter-config.ts'
+import { loadLetterSettings, loadRoutingCatalogue, removeLimitRow, removeRoutingRow, saveLetterSettings, saveLimitRow, saveRoutingRow } from './letter-config.ts'
 import { attachmentsOfCase, checkUploads, LETTER_ATTACHMENT_MAX_COUNT, releasedReplyAttachments } from './letter-attachments.ts'
 import { eventsOfCase, findCase } from './letters.repository.ts'
 import { mergeCase } from './merge-cases.ts'
@@ -70,18 +70,23 @@ describeEachDatabase('letters operations', (database) => {
     const changes = await database().db.selectFrom('letter_config_changes').selectAll().where('kind', '=', 'limit').execute()
     expect(changes.at(-1)!.summary).toBe('新增办理时限 区长公开信箱 × 投诉：3 个工作日')
     expect(await audit('letters.config.limit')).toHaveLength(1)
-    const row = await database().db.selectFrom('letter_reply_limits').select('id').where('channel', '=', 'district_mailbox').where('category', '=', 'complaint').executeTakeFirstOrThrow()
-    await removeLimitRow(ctx(gkb), row.id)
-    const fallback = await database().db.selectFrom('letter_reply_limits').select('id').where('channel', '=', '').where('category', '=', '').executeTakeFirstOrThrow()
-    await expect(removeLimitRow(ctx(gkb), fallback.id)).rejects.toThrow('默认时限')
+    // The first change copied the defaults in: the table now holds them and the new row.
+    expect(await database().db.selectFrom('letter_reply_limits').select('id').execute()).toHaveLength(7)
+    await removeLimitRow(ctx(gkb), { channel: 'district_mailbox', category: 'complaint' })
+    await expect(removeLimitRow(ctx(gkb), { channel: '', category: '' })).rejects.toThrow('默认时限')
+    expect(await database().db.selectFrom('letter_reply_limits').select('id').execute()).toHaveLength(6)
   })
 
   it('suggests units from the 转办目录 data the 公开办 edits', async () => {
     const gkb = await actor('gkb')
     const text = { subject: '广场舞音响扰民', content: '每天晚上广场舞音响声音很大', category: 'complaint' as const }
     expect(suggestUnits(text, await loadRoutingCatalogue(database().db))).toEqual([])
+    expect(suggestUnits({ ...text, subject: '路灯不亮' }, await loadRoutingCatalogue(database().db))[0]).toMatchObject({ unitCode: 'cgj' })
     await saveRoutingRow(ctx(gkb), { unitCode: 'cgj', keywords: ['路灯', '广场舞', '音响'], categories: [] })
     expect(suggestUnits(text, await loadRoutingCatalogue(database().db))[0]).toMatchObject({ unitCode: 'cgj', matched: ['广场舞', '音响'] })
+    // Removing every row leaves an empty catalogue (the defaults do not come back).
+    for (const row of await loadRoutingCatalogue(database().db)) await removeRoutingRow(ctx(gkb), row.unitCode)
+    expect(await loadRoutingCatalogue(database().db)).toEqual([])
     await expect(saveRoutingRow(ctx(await actor('czj.editor')), { unitCode: 'czj', keywords: ['钱'], categories: [] })).rejects.toBeInstanceOf(ForbiddenError)
     expect((await audit('letters.config.routing')).length).toBeGreaterThan(0)
   })

@@ -11,7 +11,7 @@ import {
 import { attachmentsOfCase, letterAttachmentContent } from './letter-attachments.ts'
 import { convertLetter, conversionOf } from './convert-letter.ts'
 import {
-  AppealForm, CallForm, ConvertForm, EvaluateForm, ExtendForm, LimitForm, MergeForm, ReasonForm, RectifyForm, ReplyForm, ReviewAppealForm, RoutingForm, ScreenForm, SettingsForm, UnitForm,
+  AppealForm, CallForm, ConvertForm, EvaluateForm, ExtendForm, LimitForm, LimitKeyForm, RoutingKeyForm, MergeForm, ReasonForm, RectifyForm, ReplyForm, ReviewAppealForm, RoutingForm, ScreenForm, SettingsForm, UnitForm,
 } from './letters.forms.ts'
 import {
   listConfigChanges, listLimitRows, loadLetterSettings, loadRoutingCatalogue, removeLimitRow, removeRoutingRow, saveLetterSettings, saveLimitRow, saveRoutingRow,
@@ -326,16 +326,14 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
       }
       return reply.redirect(`/admin/letters/settings?done=${done}`, 303)
     })
-  const rowId = (request: FastifyRequest) => {
-    const id = Number((request.params as { rid: string }).rid)
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
-    return id
-  }
   settingsPost('/admin/letters/settings/limits', 'limits', async (request, body) => {
     const f = parse(LimitForm, body); if (Array.isArray(f)) return f
     await saveLimitRow(ctx(request), f)
   })
-  settingsPost('/admin/letters/settings/limits/:rid/remove', 'limit_removed', async (request) => { await removeLimitRow(ctx(request), rowId(request)) })
+  settingsPost('/admin/letters/settings/limits/remove', 'limit_removed', async (request, body) => {
+    const f = parse(LimitKeyForm, body); if (Array.isArray(f)) return f
+    await removeLimitRow(ctx(request), f)
+  })
   settingsPost('/admin/letters/settings/numbers', 'numbers', async (request, body) => {
     const f = parse(SettingsForm, body); if (Array.isArray(f)) return f
     await saveLetterSettings(ctx(request), f)
@@ -346,5 +344,8 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     if (!units.some((u) => u.code === f.unitCode)) return [{ field: 'unitCode', message: '请选择承办单位' }]
     await saveRoutingRow(ctx(request), f)
   })
-  settingsPost('/admin/letters/settings/routing/:rid/remove', 'routing_removed', async (request) => { await removeRoutingRow(ctx(request), rowId(request)) })
+  settingsPost('/admin/letters/settings/routing/remove', 'routing_removed', async (request, body) => {
+    const f = parse(RoutingKeyForm, body); if (Array.isArray(f)) return f
+    await removeRoutingRow(ctx(request), f.unitCode)
+  })
 }

@@ -155,7 +155,7 @@ export function SettingsPage({ model }: { model: SettingsModel }) {
             <tr>
               <td>{channelLabel(r.channel)}</td><td>{categoryLabel(r.category)}</td><td>{r.workingDays} 个工作日</td><td>{r.citation}</td>
               <td>{r.channel || r.category ? (
-                <Form action={`/admin/letters/settings/limits/${r.id}/remove`} csrf={model.csrf}><Button variant="link">删除<span class="visually-hidden">（{channelLabel(r.channel)} × {categoryLabel(r.category)}）</span></Button></Form>
+                <Form action="/admin/letters/settings/limits/remove" csrf={model.csrf}><input type="hidden" name="channel" value={r.channel ?? ''} /><input type="hidden" name="category" value={r.category ?? ''} /><Button variant="link">删除<span class="visually-hidden">（{channelLabel(r.channel)} × {categoryLabel(r.category)}）</span></Button></Form>
               ) : '默认行'}</td>
             </tr>
           ))}</tbody>
@@ -187,7 +187,7 @@ export function SettingsPage({ model }: { model: SettingsModel }) {
           <tbody>{model.routing.map((r) => (
             <tr>
               <td>{unitLabel.get(r.unitCode) ?? r.unitCode}</td><td>{r.keywords.join('、')}</td><td>{r.categories?.length ? r.categories.map((c) => CATEGORIES[c].label).join('、') : '全部'}</td>
-              <td><Form action={`/admin/letters/settings/routing/${r.id}/remove`} csrf={model.csrf}><Button variant="link">删除<span class="visually-hidden">（{unitLabel.get(r.unitCode) ?? r.unitCode}）</span></Button></Form></td>
+              <td><Form action="/admin/letters/settings/routing/remove" csrf={model.csrf}><input type="hidden" name="unitCode" value={r.unitCode} /><Button variant="link">删除<span class="visually-hidden">（{unitLabel.get(r.unitCode) ?? r.unitCode}）</span></Button></Form></td>
             </tr>
           ))}</tbody>
         </table>
