@@ -12,6 +12,8 @@ import { caseForWriter, followUpBlock, handledCaseOf, publicHistory, rateReply, 
 import { letterAttachmentContent, releasedReplyAttachments } from './letter-attachments.ts'
 import { sendFile } from '../publishing/index.ts'
 import { submitLetter } from './submit-letter.ts'
+import { loadLimitTable } from './letter-config.ts'
+import { replyLimit } from './rules/index.ts'
 import { ATTACHMENT_ROUTE_CONFIG, formWithFiles, uploadsOf } from './letters.multipart.ts'
 import type { Satisfaction } from './rules/index.ts'
 import { FollowUpLookup, FollowUpPage, MailboxHome, ReceiptPage, WriteLetterPage } from './views/public-pages.tsx'
@@ -51,7 +53,15 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     return { regionId: region.id, options: list.filter((o) => o.kind === 'department' || o.kind === 'subdistrict' || o.kind === 'town').map((o) => ({ value: String(o.id), label: o.shortName })) }
   }
 
-  app.get('/hudong/qzxx', { config: { publicCache: true } }, async (request, reply) => reply.page(<MailboxHome shell={request.shell} contact={request.shell.site.contact} />))
+  // The reply limits as the writer reads them, from the 办理时限 table the 公开办 keeps (letter-config.ts).
+  async function limitsText() {
+    const table = await loadLimitTable(deps.db)
+    const usual = replyLimit('district_mailbox', 'complaint', table).workingDays
+    const consultation = replyLimit('district_mailbox', 'consultation', table).workingDays
+    return `一般在${usual}个工作日内答复${consultation !== usual ? `（咨询类${consultation}个工作日）` : ''}`
+  }
+
+  app.get('/hudong/qzxx', { config: { publicCache: true } }, async (request, reply) => reply.page(<MailboxHome shell={request.shell} contact={request.shell.site.contact} limits={await limitsText()} />))
 
   const writePage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FieldMessage[], status = 200) => {
     const { options } = await units()
@@ -75,7 +85,7 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     try {
       const sent = await submitLetter(ctx(request), regionId, form.data, await uploadsOf(files), deps.sourceSecret)
       const c = form.data.unit ? 'department_mailbox' : 'district_mailbox'
-      return reply.page(<ReceiptPage shell={request.shell} caseNo={sent.caseNo} queryCode={sent.queryCode} repeated={sent.repeated} channel={c} />, sent.repeated ? 200 : 201)
+      return reply.page(<ReceiptPage shell={request.shell} caseNo={sent.caseNo} queryCode={sent.queryCode} repeated={sent.repeated} channel={c} limits={await limitsText()} />, sent.repeated ? 200 : 201)
     } catch (error) {
       if (error instanceof InvalidInputError) return writePage(request, reply, values, error.fields, 400)
       if (error instanceof TooManyRequestsError) return writePage(request, reply, values, [{ field: '', message: error.message }], 429)

@@ -13,11 +13,14 @@ import { LongText, Paragraphs, Radios } from './form-parts.tsx'
 
 const COLUMN = '区长信箱'
 
-export function MailboxHome({ shell, contact }: { shell: ShellModel; contact: string }) {
+const USUAL_LIMITS = '一般在10个工作日内答复（咨询类5个工作日）'
+
+/** `limits`: the reply limits as the writer reads them (from the 办理时限 table). */
+export function MailboxHome({ shell, contact, limits = USUAL_LIMITS }: { shell: ShellModel; contact: string; limits?: string }) {
   return (
     <PortalLayout shell={shell} title="区长信箱" column={COLUMN}>
       <h1>区长信箱</h1>
-      <p class="lead">区长信箱受理对本区政府工作的咨询、求助、投诉、建议和举报。来信由区政务公开办公室受理，转交承办单位办理，一般在10个工作日内答复（咨询类5个工作日）。</p>
+      <p class="lead">区长信箱受理对本区政府工作的咨询、求助、投诉、建议和举报。来信由区政务公开办公室受理，转交承办单位办理，{limits}。</p>
       <p><a class="button button--primary" href="/hudong/qzxx/xiexin">给区长写信</a>　<a class="button button--secondary" href="/hudong/qzxx/chaxun">查询办理结果</a></p>
       <p><a href="/hudong/qzxx/xuandeng">信件选登</a>　<a href="/hudong/qzxx/tongji">信件办理情况统计</a></p>
       <h2>受理范围</h2>
@@ -83,7 +86,7 @@ export function WriteLetterPage({ shell, model }: { shell: ShellModel; model: Le
   )
 }
 
-export function ReceiptPage({ shell, caseNo, queryCode, repeated, channel }: { shell: ShellModel; caseNo: string; queryCode: string; repeated: boolean; channel: string }) {
+export function ReceiptPage({ shell, caseNo, queryCode, repeated, channel, limits = USUAL_LIMITS }: { shell: ShellModel; caseNo: string; queryCode: string; repeated: boolean; channel: string; limits?: string }) {
   return (
     <PortalLayout shell={shell} title="信件已提交" column={COLUMN}>
       <div class="panel panel--success" role="status">
@@ -96,7 +99,7 @@ export function ReceiptPage({ shell, caseNo, queryCode, repeated, channel }: { s
       <h2>接下来</h2>
       <ol>
         <li>区政务公开办公室在1个工作日内受理（{CHANNELS[channel as keyof typeof CHANNELS]?.label ?? '区长信箱'}）；</li>
-        <li>转交承办单位办理，一般在10个工作日内答复（咨询类5个工作日）；</li>
+        <li>转交承办单位办理，{limits}；</li>
         <li>答复经审核后发布，您可以查看答复并评价；问题没有解决的，可以反馈“没有解决”。</li>
       </ol>
       <p><a href="/hudong/qzxx/chaxun">查询办理结果</a>　<a href="/hudong/qzxx">返回区长信箱</a></p>
