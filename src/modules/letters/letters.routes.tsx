@@ -220,7 +220,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
       const result = await run(request, id, body, multipart.files)
       if (result === 'again') {
         const findings = scanText(values.reply ?? '', { sensitiveWords: DEFAULT_SENSITIVE_WORDS, today: deps.clock.today() })
-        return renderCase(request, reply, { values, errorAction: stepName, errors: [{ field: 'reply', message: '答复中可能含有个人信息，请核对后勾选“已核对”再提交，或删去这些内容' }], privacyWarnings: findings.map((f) => ({ masked: f.masked, message: f.message })) }, 400)
+        return renderCase(request, reply, { values, errorAction: stepName, errors: [{ field: 'reply', message: `答复中可能含有个人信息，请核对后勾选“已核对”再提交，或删去这些内容${multipart.files.length ? '；为安全起见，附件需要重新选择' : ''}` }], privacyWarnings: findings.map((f) => ({ masked: f.masked, message: f.message })) }, 400)
       }
       if (result) return renderCase(request, reply, { values, errors: result, errorAction: stepName }, 400)
       return reply.redirect(`/admin/letters/${id}?done=${stepName}`, 303)
