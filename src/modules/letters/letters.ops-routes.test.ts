@@ -192,3 +192,49 @@ describe('attachments, 差评整改 and 申诉复核', () => {
     expect((await new Client(app).get('/admin/letters/zhenggai')).statusCode).toBe(303)
   })
 })
+
+describe('并单 writers and the follow-up window on the tracking page', () => {
+  it('shows the writer of a merged letter the main case\'s released reply to rate, and closes rating after the window with the reason', async () => {
+    const fgw = (await findOrganisationByCode(database.db, 'fgw'))!
+    const ctx = { db: database.db, clock: fixedClock('2026-11-27T02:00:00Z'), cipher: createFieldCipher(testConfig().dataKey), security: {} as any, actor: null, ip: '198.51.100.92' }
+    const base = { unit: '', category: 'complaint' as const, content: '城区某路口红绿灯时间太短，老人过马路来不及。', name: '钱七', publishConsent: 'no' as const }
+    const main = await submitLetter(ctx, fgw.regionId, { ...base, subject: '路口红绿灯时间太短', phone: '13500001111', idempotencyKey: 'ops-routes-key-main' }, null, 'secret')
+    const merged = await submitLetter(ctx, fgw.regionId, { ...base, subject: '红绿灯太短', phone: '13500002222', idempotencyKey: 'ops-routes-key-merged' }, null, 'secret')
+    const gkb = await as('gkb')
+    await gkb.get(`/admin/letters/${merged.caseId}`)
+    expect((await gkb.post(`/admin/letters/${merged.caseId}/merge`, { target: main.caseNo, reason: '同一路口' })).statusCode).toBe(303)
+    await gkb.post(`/admin/letters/${main.caseId}/screen`, { decision: 'accept', note: '' })
+    await gkb.post(`/admin/letters/${main.caseId}/dispatch`, { unit: String(fgwId) })
+    const editor = await as('fgw.editor')
+    await editor.get(`/admin/letters/${main.caseId}`)
+    expect((await editor.post(`/admin/letters/${main.caseId}/reply`, { reply: '已协调交警部门把行人绿灯延长到40秒。' })).statusCode).toBe(303)
+    await gkb.get(`/admin/letters/${main.caseId}`)
+    expect((await gkb.post(`/admin/letters/${main.caseId}/release`, {})).statusCode).toBe(303)
+
+    const writer = new Client(app, '203.0.113.78')
+    await writer.get('/hudong/qzxx/chaxun')
+    const page = await writer.post('/hudong/qzxx/chaxun', { code: merged.queryCode, phoneLast4: '2222' })
+    expect(page.body).toContain(`合并办理`)
+    expect(page.body).toContain('已协调交警部门把行人绿灯延长到40秒。')
+    expect(page.body).toContain('提交评价')
+    expect(page.body).not.toContain('反馈没有解决')
+    const rated = await writer.post('/hudong/qzxx/pingjia', { code: merged.queryCode, phoneLast4: '2222', satisfaction: 'satisfied', comment: '' })
+    expect(rated.body).toContain('感谢您的评价。')
+    expect((await database.db.selectFrom('letter_cases').select('satisfaction').where('id', '=', merged.caseId).executeTakeFirstOrThrow()).satisfaction).toBe('satisfied')
+
+    // Released 40 days before today: past the window (30 days after the settings test above).
+    await database.db.updateTable('letter_cases').set({ released_at: new Date('2026-10-18T02:00:00Z') }).where('id', '=', main.caseId).execute()
+    const late = await writer.post('/hudong/qzxx/chaxun', { code: merged.queryCode, phoneLast4: '2222' })
+    expect(late.body).not.toContain('提交评价')
+    expect(late.body).toMatch(/答复发布后\d+日内可以评价，已于 \d{4}-\d{2}-\d{2} 截止/)
+    const refused = await writer.post('/hudong/qzxx/pingjia', { code: merged.queryCode, phoneLast4: '2222', satisfaction: 'dissatisfied', comment: '' })
+    expect(refused.statusCode).toBe(400)
+    expect(text(refused, '.error-summary')).toContain('截止')
+    const mainWriter = new Client(app, '203.0.113.79')
+    await mainWriter.get('/hudong/qzxx/chaxun')
+    const reopen = await mainWriter.post('/hudong/qzxx/weijiejue', { code: main.queryCode, phoneLast4: '1111', reason: '还是太短' })
+    expect(reopen.statusCode).toBe(400)
+    expect(text(reopen, '.error-summary')).toContain('反馈“没有解决”，已于')
+    expect((await database.db.selectFrom('letter_cases').select('state').where('id', '=', main.caseId).executeTakeFirstOrThrow()).state).toBe('released')
+  })
+})
