@@ -295,7 +295,10 @@ create table letter_attachments (
   content bytea not null,
   position integer not null,
   created_at timestamp with time zone not null default now(),
+  kind character varying(8) not null default 'letter'::character varying,
+  event_id integer,
   constraint letter_attachments_case_id_fkey FOREIGN KEY (case_id) REFERENCES letter_cases(id),
+  constraint letter_attachments_event_id_fkey FOREIGN KEY (event_id) REFERENCES letter_events(id),
   constraint letter_attachments_pkey PRIMARY KEY (id)
 );
 CREATE INDEX letter_attachments_case_idx ON letter_attachments (case_id, "position");
@@ -336,6 +339,10 @@ create table letter_cases (
   reopen_count integer not null default 0,
   escalated_at timestamp with time zone,
   registered_by_user_id integer,
+  limit_working_days integer,
+  limit_citation text,
+  rated_at timestamp with time zone,
+  satisfaction_voided boolean not null default false,
   constraint letter_cases_addressed_unit_id_fkey FOREIGN KEY (addressed_unit_id) REFERENCES organisations(id),
   constraint letter_cases_case_no_key UNIQUE (case_no),
   constraint letter_cases_idempotency_key_key UNIQUE (idempotency_key),
@@ -355,6 +362,19 @@ CREATE INDEX letter_cases_received_idx ON letter_cases (region_id, received_at D
 CREATE INDEX letter_cases_source_idx ON letter_cases (source_hash, received_at);
 CREATE INDEX letter_cases_state_idx ON letter_cases (state, received_on);
 CREATE INDEX letter_cases_unit_queue_idx ON letter_cases (unit_id, state, received_at DESC, id DESC);
+
+create table letter_config_changes (
+  id integer not null default nextval('letter_config_changes_id_seq'::regclass),
+  changed_at timestamp with time zone not null,
+  user_id integer,
+  kind character varying(16) not null,
+  summary text not null,
+  before jsonb,
+  after jsonb,
+  constraint letter_config_changes_pkey PRIMARY KEY (id),
+  constraint letter_config_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
+);
+CREATE UNIQUE INDEX letter_config_changes_pkey ON letter_config_changes (id);
 
 create table letter_events (
   id integer not null default nextval('letter_events_id_seq'::regclass),
@@ -376,6 +396,67 @@ create table letter_events (
 );
 CREATE INDEX letter_events_case_idx ON letter_events (case_id, id);
 CREATE UNIQUE INDEX letter_events_pkey ON letter_events (id);
+
+create table letter_rectifications (
+  id integer not null default nextval('letter_rectifications_id_seq'::regclass),
+  case_id integer not null,
+  rated_case_id integer not null,
+  unit_id integer not null,
+  satisfaction character varying(24) not null,
+  state character varying(16) not null,
+  opened_on date not null,
+  due_on date not null,
+  rectification_note text,
+  follow_up_result text,
+  rectified_at timestamp with time zone,
+  appeal_reason text,
+  appealed_at timestamp with time zone,
+  review_note text,
+  reviewed_at timestamp with time zone,
+  constraint letter_rectifications_case_id_fkey FOREIGN KEY (case_id) REFERENCES letter_cases(id),
+  constraint letter_rectifications_pkey PRIMARY KEY (id),
+  constraint letter_rectifications_rated_case_id_fkey FOREIGN KEY (rated_case_id) REFERENCES letter_cases(id),
+  constraint letter_rectifications_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES organisations(id)
+);
+CREATE INDEX letter_rectifications_case_idx ON letter_rectifications (case_id);
+CREATE UNIQUE INDEX letter_rectifications_pkey ON letter_rectifications (id);
+CREATE INDEX letter_rectifications_unit_idx ON letter_rectifications (unit_id, state);
+
+create table letter_reply_limits (
+  id integer not null default nextval('letter_reply_limits_id_seq'::regclass),
+  channel character varying(32) not null default ''::character varying,
+  category character varying(16) not null default ''::character varying,
+  working_days integer not null,
+  citation text not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint letter_reply_limits_key UNIQUE (channel, category),
+  constraint letter_reply_limits_pkey PRIMARY KEY (id),
+  constraint letter_reply_limits_working_days_check CHECK (((working_days >= 1) AND (working_days <= 60)))
+);
+CREATE UNIQUE INDEX letter_reply_limits_key ON letter_reply_limits (channel, category);
+CREATE UNIQUE INDEX letter_reply_limits_pkey ON letter_reply_limits (id);
+
+create table letter_routing_rows (
+  id integer not null default nextval('letter_routing_rows_id_seq'::regclass),
+  unit_code character varying(64) not null,
+  keywords jsonb not null,
+  categories jsonb not null default '[]'::jsonb,
+  position integer not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint letter_routing_rows_pkey PRIMARY KEY (id),
+  constraint letter_routing_rows_unit_code_key UNIQUE (unit_code)
+);
+CREATE UNIQUE INDEX letter_routing_rows_pkey ON letter_routing_rows (id);
+CREATE UNIQUE INDEX letter_routing_rows_unit_code_key ON letter_routing_rows (unit_code);
+
+create table letter_settings (
+  key character varying(48) not null,
+  value integer not null,
+  note text not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint letter_settings_pkey PRIMARY KEY (key)
+);
+CREATE UNIQUE INDEX letter_settings_pkey ON letter_settings (key);
 
 create table organisation_successions (
   predecessor_id integer not null,

@@ -106,6 +106,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'secadmin', displayName: '李安全', organisationCode: 'kzq-bgs', roles: ['security_admin'] },
   { username: 'auditor', displayName: '赵审计', organisationCode: 'kzq-bgs', roles: ['audit_admin'] },
   { username: 'gkb', displayName: '陈公开', organisationCode: 'kzq-bgs', roles: ['disclosure_admin'] },
+  { username: 'rx.operator', displayName: '何话务', organisationCode: 'kzq-bgs', roles: ['hotline_operator'] },
   { username: 'fgw.admin', displayName: '周管理', organisationCode: 'fgw', roles: ['unit_admin'] },
   { username: 'fgw.editor', displayName: '吴信息', organisationCode: 'fgw', roles: ['unit_editor'] },
   { username: 'fgw.reviewer', displayName: '郑审核', organisationCode: 'fgw', roles: ['unit_reviewer'] },

@@ -14,6 +14,7 @@ import * as m0020 from './0020_create_letter_cases.ts'
 import * as m0021 from './0021_letter_case_list_indexes.ts'
 import * as m0030 from './0030_request_reminder_once.ts'
 import * as m0031 from './0031_create_request_history_uploads.ts'
+import * as m0033 from './0033_letters_operations.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0021_letter_case_list_indexes': m0021,
   '0030_request_reminder_once': m0030,
   '0031_create_request_history_uploads': m0031,
+  '0033_letters_operations': m0033,
 }

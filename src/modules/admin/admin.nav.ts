@@ -12,7 +12,7 @@ export function adminNav(actor: Actor): AdminNavItem[] {
   if (canChangeSetting(actor, 'catalogue.sensitive_words.manage')) items.push({ href: '/admin/catalogue/settings/sensitive-words', label: '敏感词表' })
   if (canChangeSetting(actor, 'catalogue.index_pattern.manage', actor.organisationId)) items.push({ href: '/admin/catalogue/settings/index-no', label: '索引号规则' })
   if (can(actor, 'disclosureGuide.edit', actor.organisationId)) items.push({ href: '/admin/disclosure-guides', label: '公开指南' })
-  if (can(actor, 'letters.manage') || actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')) items.push({ href: '/admin/letters', label: '公众诉求' })
+  if (can(actor, 'letters.manage') || can(actor, 'letters.registerCall') || actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')) items.push({ href: '/admin/letters', label: '公众诉求' })
   if (canOnCase(actor, 'list')) items.push({ href: '/admin/requests', label: '依申请公开' })
   if (can(actor, 'users.list') || unitAdmin) items.push({ href: '/admin/users', label: '用户管理' })
   if (!actor.roles.includes('audit_admin')) items.push({ href: '/admin/organisations', label: '单位管理' })

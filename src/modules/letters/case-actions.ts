@@ -6,10 +6,11 @@
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { authorise, findOrganisation, requireActor, type Actor, type UseCaseContext } from '../orgs/index.ts'
 import type { Executor } from '../../database.ts'
+import { checkUploads, storeAttachments, type LetterUpload } from './letter-attachments.ts'
 import { recordReplyClockEvent, resumeReplyClock, startReplyClock } from './letter-clock.ts'
 import { findCase, insertEvent, lockCase, type LetterCase } from './letters.repository.ts'
 import {
-  ACTION_LABELS, caseRefusal, isNotAcceptedReason, nextState, NOT_ACCEPTED, SUPERVISION_GRADES, type CaseAction, type NotAcceptedReason, type Party, type SupervisionGrade,
+  ACTION_LABELS, caseRefusal, CHANNELS, isNotAcceptedReason, nextState, NOT_ACCEPTED, SUPERVISION_GRADES, type CaseAction, type NotAcceptedReason, type Party, type SupervisionGrade,
 } from './rules/index.ts'
 
 /** The part the actor plays for a case: the 公开办, the unit it is dispatched to, or none (→ not found). */
@@ -19,12 +20,20 @@ export function partyOf(actor: Actor, c: Pick<LetterCase, 'unitId'>): Party | nu
   return null
 }
 
+/** Who looks at a case page: a party of the workflow, or a 话务员 reading a call of the hotline queue (no steps). */
+export type Viewer = Party | 'operator'
+
+/** A 话务员 reads calls (the hotline queue) and nothing else: no letters, no steps, no contact, no attachments. */
+export function operatorMaySee(actor: Actor, c: Pick<LetterCase, 'channel'>): boolean {
+  return actor.roles.includes('hotline_operator') && CHANNELS[c.channel].medium === 'call'
+}
+
 /** Loads a case the actor may see; another unit's user gets a not-found (and a denial in the audit log). */
-export async function caseForActor(ctx: UseCaseContext, caseId: number): Promise<{ c: LetterCase; party: Party }> {
+export async function caseForActor(ctx: UseCaseContext, caseId: number, opts: { operator?: boolean } = {}): Promise<{ c: LetterCase; party: Viewer }> {
   const actor = requireActor(ctx)
   const c = await findCase(ctx.db, caseId)
   if (!c || c.regionId !== actor.regionId) throw new NotFoundError()
-  const party = partyOf(actor, c)
+  const party = partyOf(actor, c) ?? (opts.operator && operatorMaySee(actor, c) ? 'operator' as const : null)
   if (!party) {
     await authorise(ctx, 'letters.handle', { organisationId: c.unitId ?? -1, type: 'letter_case', id: c.id })
     throw new NotFoundError()
@@ -37,6 +46,8 @@ export interface StepInput {
   reason?: string
   /** Extra checks and changes inside the transaction; returns the columns to set and event details. */
   apply?: (trx: Executor, c: LetterCase, today: string) => Promise<{ set?: Record<string, unknown>; unitId?: number | null; details?: Record<string, unknown> } | void>
+  /** After the event is written (e.g. attachments that point at it). */
+  after?: (trx: Executor, c: LetterCase, eventId: number) => Promise<void>
 }
 
 export async function step(ctx: UseCaseContext, caseId: number, input: StepInput): Promise<LetterCase> {
@@ -53,10 +64,11 @@ export async function step(ctx: UseCaseContext, caseId: number, input: StepInput
     const applied = (await input.apply?.(trx, c, today)) ?? {}
     const to = nextState(c.state, input.action)
     await trx.updateTable('letter_cases').set({ ...(applied.set ?? {}), state: to }).where('id', '=', c.id).execute()
-    await insertEvent(trx, {
+    const eventId = await insertEvent(trx, {
       caseId: c.id, type: input.action, fromState: c.state, toState: to, unitId: applied.unitId === undefined ? c.unitId : applied.unitId, actorUserId: actor.userId,
       actorKind: 'staff', effectiveOn: today, recordedAt: now, reason: input.reason ?? '', details: applied.details,
     })
+    await input.after?.(trx, c, eventId)
   })
   return (await findCase(ctx.db, caseId))!
 }
@@ -129,15 +141,20 @@ export async function extendCase(ctx: UseCaseContext, caseId: number, workingDay
   })
 }
 
-/** 答复 by the unit; the text goes to the 公开办 for review. The privacy scan is the route's (it warns, the office decides). */
-export async function replyToCase(ctx: UseCaseContext, caseId: number, reply: string): Promise<LetterCase> {
+/**
+ * 答复 by the unit, with its attachments (checked before anything changes); the text goes to the 公开办 for review.
+ * The privacy scan is the route's (it warns, the office decides).
+ */
+export async function replyToCase(ctx: UseCaseContext, caseId: number, reply: string, uploads: readonly LetterUpload[] = []): Promise<LetterCase> {
   const now = ctx.clock.now()
+  const files = await checkUploads(uploads)
   return step(ctx, caseId, {
     action: 'reply',
     apply: async (trx, c, today) => {
       const clock = await recordReplyClockEvent(trx, c.id, { type: 'stop', on: today }, today, 'reply')
-      return { set: { reply_text: reply, replied_at: now }, details: { late: clock.overdueWorkingDays > 0, overdueWorkingDays: clock.overdueWorkingDays } }
+      return { set: { reply_text: reply, replied_at: now }, details: { late: clock.overdueWorkingDays > 0, overdueWorkingDays: clock.overdueWorkingDays, ...(files.length ? { attachments: files.length } : {}) } }
     },
+    after: async (trx, c, eventId) => storeAttachments(trx, c.id, files, 'reply', eventId),
   })
 }
 

@@ -19,3 +19,7 @@ export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './le
 export { escalateOverdueCases } from './escalate-overdue.ts'
 /** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
 export { lettersOpen311Routes } from './letters.open311-routes.ts'
+/** 差评整改 and 申诉复核 (国办发〔2019〕51号): the unit rectifies or appeals a 差评, the 公开办 reviews the appeal. */
+export { recordRectification, appealRating, reviewAppeal, listRectifications, type Rectification } from './rectify-rating.ts'
+/** 公众诉求设置: the 办理时限 table, the 转办目录 and the local numbers as the rules read them. */
+export { loadLimitTable, loadRoutingCatalogue, loadLetterSettings } from './letter-config.ts'

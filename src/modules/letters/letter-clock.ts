@@ -5,6 +5,7 @@
 import type { Executor } from '../../database.ts'
 import { ClockEventError, findClock, recordClockEvent, trackClock, type ClockEvaluation, type ClockEvent } from '../calendar/index.ts'
 import { InvalidInputError } from '../../platform/http/errors.ts'
+import { loadLetterSettings, loadLimitTable } from './letter-config.ts'
 import { clockRegimeFor, replyLimit, type CategoryKey, type ChannelKey } from './rules/index.ts'
 
 export const CLOCK_SUBJECT = 'letter_case'
@@ -14,9 +15,16 @@ async function store(_trx: Executor, _caseId: number, evaluation: ClockEvaluatio
   return evaluation
 }
 
-/** A fresh clock from `on` (dispatch, 改派, 重新办理): the whole limit of the channel and category. */
+/**
+ * A fresh clock from `on` (dispatch, 改派, 重新办理): the whole limit of the channel and category under the 办理时限
+ * table as it is today (letter-config.ts); the case records the limit and its basis, so a later change of the table
+ * leaves it alone.
+ */
 export async function startReplyClock(trx: Executor, c: { id: number; channel: ChannelKey; category: CategoryKey }, on: string, today: string): Promise<ClockEvaluation> {
-  const regime = clockRegimeFor(replyLimit(c.channel, c.category))
+  const limit = replyLimit(c.channel, c.category, await loadLimitTable(trx))
+  const settings = await loadLetterSettings(trx)
+  const regime = clockRegimeFor(limit, settings.extensionMaxWorkingDays)
+  await trx.updateTable('letter_cases').set({ limit_working_days: limit.workingDays, limit_citation: limit.citation }).where('id', '=', c.id).execute()
   return store(trx, c.id, await trackClock(trx, { subjectType: CLOCK_SUBJECT, subjectId: String(c.id), regime, events: [{ type: 'start', on }] }, today))
 }
 

@@ -75,7 +75,9 @@ describeEachDatabase('letters cases', (database) => {
     expect(closed).toMatchObject({ state: 'closed', satisfaction: 'satisfied', supervisionGrade: 'good' })
 
     const events = await eventsOfCase(database().db, sent.caseId)
-    expect(events.map((e) => e.type)).toEqual(['received', 'accept', 'dispatch', 'extend', 'reply', 'send_back', 'reply', 'release', 'rate', 'reopen', 'reply', 'release', 'rate', 'evaluate'])
+    expect(events.map((e) => e.type)).toEqual(['received', 'accept', 'dispatch', 'extend', 'reply', 'send_back', 'reply', 'release', 'rate', 'rectification_opened', 'reopen', 'reply', 'release', 'rate', 'evaluate'])
+    // The 不满意 rating opened a 整改 task for the unit that answered (国办发〔2019〕51号 差评整改).
+    expect(events.find((e) => e.type === 'rectification_opened')).toMatchObject({ actorKind: 'system', unitId: await unitId('fgw') })
     expect(events.find((e) => e.type === 'reopen')).toMatchObject({ actorKind: 'public', reason: '路灯又坏了', effectiveOn: '2026-11-27' })
     expect((await findClock(database().db, 'letter_case', String(sent.caseId)))?.state).toBe('stopped')
   })

@@ -8,9 +8,13 @@ import type { StaffDeps } from '../orgs/index.ts'
 import { normaliseQueryCode } from './contact.ts'
 import { FollowUpForm, LetterForm, RatingForm, ReopenForm } from './letters.forms.ts'
 import { conversionOf } from './convert-letter.ts'
-import { caseForWriter, publicHistory, rateReply, reopenByWriter } from './public-follow-up.ts'
+import { caseForWriter, followUpBlock, handledCaseOf, publicHistory, rateReply, reopenByWriter } from './public-follow-up.ts'
+import { letterAttachmentContent, releasedReplyAttachments } from './letter-attachments.ts'
+import { sendFile } from '../publishing/index.ts'
 import { submitLetter } from './submit-letter.ts'
-import type { LetterUpload } from './letter-attachments.ts'
+import { loadLimitTable } from './letter-config.ts'
+import { replyLimit } from './rules/index.ts'
+import { ATTACHMENT_ROUTE_CONFIG, formWithFiles, uploadsOf } from './letters.multipart.ts'
 import type { Satisfaction } from './rules/index.ts'
 import { FollowUpLookup, FollowUpPage, MailboxHome, ReceiptPage, WriteLetterPage } from './views/public-pages.tsx'
 import { PublishedLettersPage, StatisticsPage } from './views/statistics-page.tsx'
@@ -20,24 +24,6 @@ import { letterStatistics } from './letter-statistics.ts'
 export interface LettersPublicDeps extends Omit<StaffDeps, 'nav' | 'https'> {
   /** Secret for the flood-protection hash of sender addresses. */
   sourceSecret: string
-}
-
-/** A multipart body as strings, the one file, and whether a field was cut off by the size limit. */
-function multipartFields(body: unknown): { fields: Record<string, string>; file: { filename: string; toBuffer(): Promise<Buffer> } | null; truncated: string[] } {
-  const fields: Record<string, string> = {}
-  const truncated: string[] = []
-  let file = null
-  if (body && typeof body === 'object') {
-    for (const [k, raw] of Object.entries(body as Record<string, any>)) {
-      const v = Array.isArray(raw) ? raw[0] : raw
-      if (typeof v === 'string') fields[k] = v
-      else if (v && v.type === 'field') {
-        fields[k] = String(v.value ?? '')
-        if (v.valueTruncated) truncated.push(k)
-      } else if (v && v.type === 'file' && v.filename) file = v
-    }
-  }
-  return { fields, file, truncated }
 }
 
 /** Wrong query code / phone pairs per address before lookups pause, and for how long (guessing the last four digits). */
@@ -67,7 +53,15 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     return { regionId: region.id, options: list.filter((o) => o.kind === 'department' || o.kind === 'subdistrict' || o.kind === 'town').map((o) => ({ value: String(o.id), label: o.shortName })) }
   }
 
-  app.get('/hudong/qzxx', { config: { publicCache: true } }, async (request, reply) => reply.page(<MailboxHome shell={request.shell} contact={request.shell.site.contact} />))
+  // The reply limits as the writer reads them, from the 办理时限 table the 公开办 keeps (letter-config.ts).
+  async function limitsText() {
+    const table = await loadLimitTable(deps.db)
+    const usual = replyLimit('district_mailbox', 'complaint', table).workingDays
+    const consultation = replyLimit('district_mailbox', 'consultation', table).workingDays
+    return `一般在${usual}个工作日内答复${consultation !== usual ? `（咨询类${consultation}个工作日）` : ''}`
+  }
+
+  app.get('/hudong/qzxx', { config: { publicCache: true } }, async (request, reply) => reply.page(<MailboxHome shell={request.shell} contact={request.shell.site.contact} limits={await limitsText()} />))
 
   const writePage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FieldMessage[], status = 200) => {
     const { options } = await units()
@@ -80,8 +74,8 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     return writePage(request, reply, { unit: /^\d{1,9}$/.test(unit) ? unit : '', publishConsent: 'no' })
   })
 
-  app.post('/hudong/qzxx/xiexin', async (request, reply) => {
-    const { fields, file, truncated } = multipartFields(request.body)
+  app.post('/hudong/qzxx/xiexin', { config: ATTACHMENT_ROUTE_CONFIG }, async (request, reply) => {
+    const { fields, files, truncated } = formWithFiles(request.body)
     const values = { ...fields }
     delete values._csrf
     if (truncated.length) return writePage(request, reply, values, truncated.map((f) => ({ field: f, message: f === 'content' ? '信件内容太长，请精简，或把详细材料作为附件上传' : '填写的内容太长，请精简' })), 400)
@@ -89,10 +83,9 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     if (!form.success) return writePage(request, reply, values, fieldErrors(form.error), 400)
     const { regionId } = await units()
     try {
-      const upload: LetterUpload | null = file ? { fileName: file.filename, bytes: await file.toBuffer() } : null
-      const sent = await submitLetter(ctx(request), regionId, form.data, upload, deps.sourceSecret)
+      const sent = await submitLetter(ctx(request), regionId, form.data, await uploadsOf(files), deps.sourceSecret)
       const c = form.data.unit ? 'department_mailbox' : 'district_mailbox'
-      return reply.page(<ReceiptPage shell={request.shell} caseNo={sent.caseNo} queryCode={sent.queryCode} repeated={sent.repeated} channel={c} />, sent.repeated ? 200 : 201)
+      return reply.page(<ReceiptPage shell={request.shell} caseNo={sent.caseNo} queryCode={sent.queryCode} repeated={sent.repeated} channel={c} limits={await limitsText()} />, sent.repeated ? 200 : 201)
     } catch (error) {
       if (error instanceof InvalidInputError) return writePage(request, reply, values, error.fields, 400)
       if (error instanceof TooManyRequestsError) return writePage(request, reply, values, [{ field: '', message: error.message }], 429)
@@ -132,10 +125,19 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
 
   async function showCase(request: FastifyRequest, reply: FastifyReply, code: string, last4: string, opts: { done?: string; errors?: FieldMessage[]; status?: number } = {}) {
     const c = await caseForWriter(ctx(request), code, last4)
-    const unit = c.unitId ? await findOrganisation(deps.db, c.unitId) : undefined
+    // A merged letter (并单) follows the main case: its reply, its unit, its attachments.
+    const handled = await handledCaseOf(deps.db, c)
+    const unit = handled.unitId ? await findOrganisation(deps.db, handled.unitId) : undefined
     const history = await publicHistory(ctx(request), c.id)
     const conversion = await conversionOf(deps.db, c.id)
-    return reply.page(<FollowUpPage shell={request.shell} model={{ c, conversion, unitName: unit?.shortName ?? null, history, csrf: request.csrfToken(), code: normaliseQueryCode(code) ?? code, phoneLast4: last4, ...opts }} />, opts.status ?? 200)
+    const today = deps.clock.today()
+    const released = handled.state === 'released' || handled.state === 'closed'
+    const follow = {
+      handled, rateBlock: released ? await followUpBlock(deps.db, handled, 'rate', today) : null,
+      reopenBlock: !released ? null : c.state === 'merged' ? '您的来信与同一事项的来信合并办理，可以对答复进行评价；如有新的问题，请重新来信。' : await followUpBlock(deps.db, c, 'reopen', today),
+      replyFiles: released ? await releasedReplyAttachments(deps.db, handled.id) : [],
+    }
+    return reply.page(<FollowUpPage shell={request.shell} model={{ c, conversion, unitName: unit?.shortName ?? null, history, csrf: request.csrfToken(), code: normaliseQueryCode(code) ?? code, phoneLast4: last4, ...follow, ...opts }} />, opts.status ?? 200)
   }
 
   const lookupFailed = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldMessage[]) => {
@@ -144,7 +146,7 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
   }
   // Every route that takes a query code checks the pause first.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || !['/hudong/qzxx/chaxun', '/hudong/qzxx/pingjia', '/hudong/qzxx/weijiejue'].includes(request.url.split('?')[0]!)) return
+    if (request.method !== 'POST' || !['/hudong/qzxx/chaxun', '/hudong/qzxx/pingjia', '/hudong/qzxx/weijiejue', '/hudong/qzxx/fujian'].includes(request.url.split('?')[0]!)) return
     if (recentFailures(request.ip).length >= LOOKUP_FAILURES.max) {
       return reply.page(<FollowUpLookup shell={request.shell} csrf={request.csrfToken()} errors={[{ field: '', message: LOOKUP_PAUSED }]} />, 429)
     }
@@ -196,6 +198,26 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
         if (error.fields.some((f) => f.field === 'code')) return lookupFailed(request, reply, { code: '' }, error.fields)
         return showCase(request, reply, auth.data.code, auth.data.phoneLast4, { errors: error.fields, status: 400 })
       }
+      throw error
+    }
+  })
+
+  // 答复附件: the writer downloads an attachment of the released reply (POST: the query code never goes into a URL).
+  app.post('/hudong/qzxx/fujian', async (request, reply) => {
+    const body = request.body as Record<string, string>
+    const auth = FollowUpForm.safeParse(body)
+    if (!auth.success) return lookupFailed(request, reply, { code: '' }, fieldErrors(auth.error))
+    try {
+      const c = await caseForWriter(ctx(request), auth.data.code, auth.data.phoneLast4)
+      const handled = await handledCaseOf(deps.db, c)
+      const id = Number(body?.attachment)
+      const released = handled.state === 'released' || handled.state === 'closed'
+      const allowed = released && Number.isSafeInteger(id) && (await releasedReplyAttachments(deps.db, handled.id)).some((a) => a.id === id)
+      const file = allowed ? await letterAttachmentContent(deps.db, handled.id, id) : undefined
+      if (!file) return await showCase(request, reply, auth.data.code, auth.data.phoneLast4, { errors: [{ field: '', message: '没有找到这个附件，请刷新页面后重试' }], status: 404 })
+      return sendFile(reply, file)
+    } catch (error) {
+      if (error instanceof InvalidInputError) return lookupFailed(request, reply, { code: '' }, error.fields)
       throw error
     }
   })

@@ -34,6 +34,14 @@ export interface LetterCase {
   answeredOnSpot: boolean
   reopenCount: number
   escalatedAt: Date | null
+  /** The 话务员 who registered a call (null for written letters). */
+  registeredByUserId: number | null
+  /** The 办理时限 given at the latest dispatch and its basis (null before migration 0033 or before dispatch). */
+  limitWorkingDays: number | null
+  limitCitation: string | null
+  ratedAt: Date | null
+  /** 申诉复核 voided the rating: it is left out of satisfaction statistics (rules countsInSatisfaction). */
+  satisfactionVoided: boolean
 }
 
 /** One change of a case. */
@@ -55,7 +63,7 @@ export interface LetterEvent {
 const CASE_COLUMNS = [
   'id', 'region_id', 'case_no', 'channel', 'category', 'addressed_unit_id', 'unit_id', 'subject', 'content', 'publish_consent', 'state', 'contact_name_masked', 'contact_phone_masked',
   'received_on', 'received_at', 'extended', 'reply_text', 'replied_at', 'released_at', 'closed_at', 'not_accepted_reason', 'screening_note', 'merged_into_id',
-  'satisfaction', 'supervision_grade', 'answered_on_spot', 'reopen_count', 'escalated_at',
+  'satisfaction', 'supervision_grade', 'answered_on_spot', 'reopen_count', 'escalated_at', 'registered_by_user_id', 'limit_working_days', 'limit_citation', 'rated_at', 'satisfaction_voided',
 ] as const
 
 const CASES = 'letter_cases' as const
@@ -75,6 +83,7 @@ function toCase(r: any): LetterCase {
     receivedOn: r.received_on, receivedAt: r.received_at, dueOn: r.due_on ?? null, extended: r.extended, replyText: r.reply_text, repliedAt: r.replied_at, releasedAt: r.released_at,
     closedAt: r.closed_at, notAcceptedReason: r.not_accepted_reason, screeningNote: r.screening_note, mergedIntoId: r.merged_into_id, satisfaction: r.satisfaction,
     supervisionGrade: r.supervision_grade, answeredOnSpot: r.answered_on_spot, reopenCount: r.reopen_count, escalatedAt: r.escalated_at,
+    registeredByUserId: r.registered_by_user_id, limitWorkingDays: r.limit_working_days, limitCitation: r.limit_citation, ratedAt: r.rated_at, satisfactionVoided: r.satisfaction_voided,
   }
 }
 
@@ -121,11 +130,12 @@ export async function eventsOfCase(db: Executor, caseId: number): Promise<Letter
   return (await db.selectFrom('letter_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute()).map(toEvent)
 }
 
-export async function insertEvent(trx: Executor, event: Omit<LetterEvent, 'id' | 'details'> & { details?: Record<string, unknown> }): Promise<void> {
-  await trx.insertInto('letter_events').values({
+export async function insertEvent(trx: Executor, event: Omit<LetterEvent, 'id' | 'details'> & { details?: Record<string, unknown> }): Promise<number> {
+  const row = await trx.insertInto('letter_events').values({
     case_id: event.caseId, type: event.type, from_state: event.fromState, to_state: event.toState, unit_id: event.unitId, actor_user_id: event.actorUserId,
     actor_kind: event.actorKind, effective_on: event.effectiveOn, recorded_at: event.recordedAt, reason: event.reason, details: JSON.stringify(event.details ?? {}),
-  }).execute()
+  }).returning('id').executeTakeFirstOrThrow()
+  return row.id
 }
 
 export interface CaseFilter {
@@ -135,6 +145,10 @@ export interface CaseFilter {
   states?: readonly CaseState[]
   /** Open cases whose due date is on or before this date. */
   dueBy?: string
+  /** Only cases of these channels (the hotline queue). */
+  channels?: readonly ChannelKey[]
+  /** Only calls registered by this user (a 话务员's own calls). */
+  registeredBy?: number
   limit: number
   offset: number
 }
@@ -158,6 +172,8 @@ export async function listCases(db: Executor, filter: CaseFilter & { knownTotal?
   }
   let ids = db.selectFrom(CASES).where('letter_cases.region_id', '=', filter.regionId)
   if (filter.unitId !== undefined) ids = ids.where('letter_cases.unit_id', '=', filter.unitId)
+  if (filter.channels) ids = ids.where('letter_cases.channel', 'in', filter.channels as ChannelKey[])
+  if (filter.registeredBy !== undefined) ids = ids.where('letter_cases.registered_by_user_id', '=', filter.registeredBy)
   if (filter.states?.length) ids = ids.where('letter_cases.state', 'in', filter.states as CaseState[])
   const pageIds = newestFirst(ids.select('letter_cases.id')).limit(filter.limit).offset(filter.offset)
   const rows = await newestFirst(casesWithClock(db).where('letter_cases.id', 'in', pageIds)).execute()

@@ -35,6 +35,10 @@ export interface LetterCasesTable {
   reopen_count: Generated<number>
   escalated_at: Date | null
   registered_by_user_id: number | null
+  limit_working_days: number | null
+  limit_citation: string | null
+  rated_at: Date | null
+  satisfaction_voided: Generated<boolean>
 }
 
 export interface LetterEventsTable {
@@ -62,10 +66,72 @@ export interface LetterAttachmentsTable {
   content: Buffer
   position: number
   created_at: ColumnType<Date, Date | undefined, never>
+  kind: Generated<string>
+  event_id: number | null
+}
+
+export interface LetterReplyLimitsTable {
+  id: Generated<number>
+  /** '' = any channel. */
+  channel: string
+  /** '' = any category. */
+  category: string
+  working_days: number
+  citation: string
+  updated_at: Generated<Date>
+}
+
+export interface LetterRoutingRowsTable {
+  id: Generated<number>
+  unit_code: string
+  keywords: JSONColumnType<string[], string, string>
+  categories: JSONColumnType<string[], string | undefined, string>
+  position: number
+  updated_at: Generated<Date>
+}
+
+export interface LetterSettingsTable {
+  key: string
+  value: number
+  note: string
+  updated_at: Generated<Date>
+}
+
+export interface LetterConfigChangesTable {
+  id: Generated<number>
+  changed_at: Date
+  user_id: number | null
+  kind: string
+  summary: string
+  before: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
+  after: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
+}
+
+export interface LetterRectificationsTable {
+  id: Generated<number>
+  case_id: number
+  rated_case_id: number
+  unit_id: number
+  satisfaction: string
+  state: string
+  opened_on: string
+  due_on: string
+  rectification_note: string | null
+  follow_up_result: string | null
+  rectified_at: Date | null
+  appeal_reason: string | null
+  appealed_at: Date | null
+  review_note: string | null
+  reviewed_at: Date | null
 }
 
 export interface LettersTables {
   letter_cases: LetterCasesTable
   letter_events: LetterEventsTable
   letter_attachments: LetterAttachmentsTable
+  letter_reply_limits: LetterReplyLimitsTable
+  letter_routing_rows: LetterRoutingRowsTable
+  letter_settings: LetterSettingsTable
+  letter_config_changes: LetterConfigChangesTable
+  letter_rectifications: LetterRectificationsTable
 }

@@ -9,7 +9,7 @@ import { InvalidInputError, TooManyRequestsError } from '../../platform/http/err
 import { hmacSm3 } from '../../platform/crypto/sm.ts'
 import { findOrganisation, type UseCaseContext } from '../orgs/index.ts'
 import { maskName, maskPhone, newQueryCode } from './contact.ts'
-import { checkUpload, storeAttachment, type LetterUpload } from './letter-attachments.ts'
+import { checkUploads, storeAttachments, type LetterUpload } from './letter-attachments.ts'
 import { findCaseByIdempotencyKey, countFromSource, insertEvent } from './letters.repository.ts'
 import type { LetterFormValues } from './letters.forms.ts'
 import type { CategoryKey, ChannelKey } from './rules/index.ts'
@@ -66,7 +66,8 @@ export async function insertNewCase(trx: Executor, ctx: UseCaseContext, regionId
   return { caseId: row.id, caseNo, queryCode }
 }
 
-export async function submitLetter(ctx: UseCaseContext, regionId: number, form: LetterFormValues, upload: LetterUpload | null, sourceSecret: string): Promise<SubmittedLetter> {
+/** `upload`: the letter's attachments (at most LETTER_ATTACHMENT_MAX_COUNT, each sniffed and size-checked). */
+export async function submitLetter(ctx: UseCaseContext, regionId: number, form: LetterFormValues, upload: LetterUpload | readonly LetterUpload[] | null, sourceSecret: string): Promise<SubmittedLetter> {
   const earlier = await findCaseByIdempotencyKey(ctx.db, form.idempotencyKey)
   if (earlier) return { caseId: earlier.id, caseNo: earlier.caseNo, queryCode: earlier.queryCode, repeated: true }
 
@@ -76,7 +77,7 @@ export async function submitLetter(ctx: UseCaseContext, regionId: number, form: 
     if (!unit || unit.regionId !== regionId || unit.validTo !== null) throw new InvalidInputError([{ field: 'unit', message: '请选择收信的部门，或选择写给区长' }])
     addressedUnitId = unit.id
   }
-  const file = upload ? await checkUpload(upload) : null
+  const files = await checkUploads(upload === null ? [] : Array.isArray(upload) ? upload : [upload as LetterUpload])
 
   const sourceHash = sourceHashOf(sourceSecret, ctx.ip)
   const now = ctx.clock.now()
@@ -91,7 +92,7 @@ export async function submitLetter(ctx: UseCaseContext, regionId: number, form: 
         channel: addressedUnitId ? 'department_mailbox' : 'district_mailbox', category: form.category, addressedUnitId, subject: form.subject, content: form.content,
         name: form.name, phone: form.phone, publishConsent: form.publishConsent === 'yes', idempotencyKey: form.idempotencyKey, sourceHash, registeredByUserId: null,
       })
-      if (file) await storeAttachment(trx, created.caseId, file, 0)
+      await storeAttachments(trx, created.caseId, files, 'letter')
       return { ...created, repeated: false }
     })
   } catch (error) {

@@ -22,6 +22,7 @@ export type Action =
   | 'disclosureGuide.edit'
   | 'letters.manage'
   | 'letters.handle'
+  | 'letters.registerCall'
 
 function has(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r))
@@ -66,6 +67,9 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
     case 'letters.manage':
       // 公众诉求: the 公开办 screens, dispatches, reviews, releases, evaluates and registers hotline calls.
       return has(actor, 'disclosure_admin')
+    case 'letters.registerCall':
+      // 热线来电登记: the 话务员 (and the 公开办) register calls and answer them on the spot or dispatch them.
+      return has(actor, 'disclosure_admin', 'hotline_operator')
     case 'letters.handle':
       // The unit a case is dispatched to answers it; no other unit sees it.
       return has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && targetOrganisationId !== undefined && actor.organisationId === targetOrganisationId

@@ -9,6 +9,8 @@ export const ROLES = {
   audit_admin: { label: '审计管理员', scope: 'region', separated: true },
   /** 公开办管理员: the 政府信息公开工作主管部门 — sees and supervises every unit of the region. */
   disclosure_admin: { label: '公开办管理员', scope: 'region', separated: false },
+  /** 话务员: registers 区长公开电话/热线 calls and answers them on the spot or dispatches them; sees the hotline queue only. */
+  hotline_operator: { label: '话务员', scope: 'region', separated: false },
   unit_admin: { label: '单位管理员', scope: 'unit', separated: false },
   /** 单位信息员: the unit's (often part-time) liaison who drafts and registers. */
   unit_editor: { label: '单位信息员', scope: 'unit', separated: false },

@@ -6,7 +6,8 @@
  * - 许昌 市长信箱 "一般 5个工作日" [S], 沈阳 "一般问题 3个工作日" [S] → 5 for 咨询 (a question, not a matter to fix);
  * - 潍坊市12345热线条例 第二十条 [V] "能够在五个工作日内办理完毕的，应当办理完毕" → 5 for hotline calls dispatched.
  * The extension of at most 10 working days, once, with a reason is [M]: chosen here, to be confirmed locally.
- * An installation changes a row of LIMIT_TABLE, never the code that reads it.
+ * LIMIT_TABLE is the default the migration seeded (0033); the 公开办 edits the table on 办理时限设置 (letter_reply_limits),
+ * and the rules read that data, never these constants, once it exists.
  */
 import type { CategoryKey } from './categories.ts'
 import type { ChannelKey } from './channels.ts'
@@ -57,6 +58,12 @@ export function replyLimit(channel: ChannelKey, category: CategoryKey, table: re
  * The clock regime id the calendar module evaluates for a limit: a plain working-day limit with an extension
  * (calendar/regimes.ts `workingDayLimitRegime`).
  */
-export function clockRegimeFor(limit: ReplyLimit): string {
-  return `wd:${limit.workingDays}:${EXTENSION_MAX_WORKING_DAYS}`
+export function clockRegimeFor(limit: ReplyLimit, extensionMaxWorkingDays: number = EXTENSION_MAX_WORKING_DAYS): string {
+  return `wd:${limit.workingDays}:${extensionMaxWorkingDays}`
+}
+
+/** The limit and extension a clock regime id of clockRegimeFor carries (cases dispatched before limits were stored). */
+export function limitOfRegime(regimeId: string): { workingDays: number; extensionMaxWorkingDays: number } | null {
+  const m = /^wd:(\d{1,3}):(\d{1,3})$/.exec(regimeId)
+  return m ? { workingDays: Number(m[1]), extensionMaxWorkingDays: Number(m[2]) } : null
 }

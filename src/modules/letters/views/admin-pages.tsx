@@ -9,9 +9,12 @@ import type { LetterCase, LetterEvent } from '../letters.repository.ts'
 import { CONTENT_MAX, SUBJECT_MAX } from '../letters.forms.ts'
 import {
   ACTION_LABELS, CALL_CHANNELS, CATEGORIES, CATEGORY_KEYS, CHANNELS, EXTENSION_MAX_WORKING_DAYS, NOT_ACCEPTED, NOT_ACCEPTED_REASONS, SATISFACTION, STATE_LABELS,
-  SUPERVISION_GRADE_KEYS, SUPERVISION_GRADES, type CaseAction, type CaseState, type Party,
+  SUPERVISION_GRADE_KEYS, SUPERVISION_GRADES, type CaseAction, type CaseState,
 } from '../rules/index.ts'
 import { LongText, Paragraphs, Radios } from './form-parts.tsx'
+import type { Viewer } from '../case-actions.ts'
+import type { Rectification } from '../rectify-rating.ts'
+import { FileField, RectificationSection, UploadForm } from './ops-pages.tsx'
 
 export type DueFlag = 'overdue' | 'due_soon' | null
 
@@ -23,15 +26,18 @@ function DueTag({ flag }: { flag: DueFlag }) {
   return null
 }
 
-export function LettersList({ title, queues, current, rows, total, page, pageSize, unitNames, dueFlags, showUnit, canRegisterCall, done }: {
+export function LettersList({ title, queues, current, rows, total, page, pageSize, unitNames, dueFlags, showUnit, canRegisterCall, done, links = [] }: {
   title: string; queues: Queue[]; current: string; rows: LetterCase[]; total: number; page: number; pageSize: number; unitNames: Map<number, string>
   dueFlags: Map<number, DueFlag>; showUnit: boolean; canRegisterCall: boolean; done?: string
+  /** Further pages of the wing for this user (差评整改, 办理时限与转办目录). */
+  links?: { href: string; label: string }[]
 }) {
   return (
     <>
       <h1>{title}</h1>
       {done ? <Notice>{done}</Notice> : null}
       {canRegisterCall ? <p><a class="button button--secondary" href="/admin/letters/calls/new">登记热线来电</a></p> : null}
+      {links.length ? <p class="letters-links">{links.map((l, i) => <>{i ? '　' : ''}<a href={l.href}>{l.label}</a></>)}</p> : null}
       <nav aria-label="信件分类">
         <ul class="queue-tabs">
           {queues.map((q) => <li><a href={`/admin/letters?queue=${q.key}`} aria-current={q.key === current ? 'page' : undefined}>{q.label}（{q.count}）</a></li>)}
@@ -66,7 +72,7 @@ export interface PrivacyWarning { masked: string; message: string }
 
 export interface CaseModel {
   c: LetterCase
-  party: Party
+  party: Viewer
   actions: CaseAction[]
   /** The full name and phone, only after an audited 查看完整姓名和电话 (POST …/contact); null otherwise. */
   contact: { name: string; phone: string } | null
@@ -88,9 +94,23 @@ export interface CaseModel {
   errorAction?: string
   values?: Record<string, string>
   privacyWarnings?: PrivacyWarning[]
+  /** 差评整改 tasks of the case (rectify-rating.ts). */
+  rectifications?: Rectification[]
+  /** The task whose form the errors belong to. */
+  errorTask?: number
+  /** The 办理时限 the case was given, and why it stays (its clock). */
+  limitNote?: string | null
+  /** The case's own extension limit (from its clock). */
+  extensionMaxWorkingDays?: number
+  today?: string
 }
 
-const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, received: '收到', answer_on_spot: '当场答复', merged_in: '并入来信', split_off: '拆分出来信', escalate: '督办' }
+const EVENT_LABELS: Record<string, string> = {
+  ...ACTION_LABELS, received: '收到', answer_on_spot: '当场答复', merged_in: '并入来信', split_off: '拆分出来信', escalate: '督办',
+  rectification_opened: '差评整改', rectification_rectify: '整改', rectification_appeal: '申诉', rectification_uphold: '复核维持评价', rectification_void: '复核撤销评价',
+}
+
+const ATTACHMENT_KIND_LABELS: Record<string, string> = { letter: '来信附件', reply: '答复附件', call: '来电记录附件' }
 
 export function CasePage({ model }: { model: CaseModel }) {
   const { c, actions, errors, values = {} } = model
@@ -108,13 +128,14 @@ export function CasePage({ model }: { model: CaseModel }) {
         { key: '渠道', value: CHANNELS[c.channel].label + (model.addressedUnitName ? `（写给${model.addressedUnitName}）` : '') },
         { key: '类别', value: CATEGORIES[c.category].label },
         { key: '来信（来电）时间', value: formatInstant(c.receivedAt) },
-        { key: '来信人', value: <>{c.contactNameMasked}　{c.contactPhoneMasked}{model.contact
+        { key: '来信人', value: <>{c.contactNameMasked}　{c.contactPhoneMasked}{model.party === 'operator' ? null : model.contact
           ? <p class="contact-details"><strong>{model.contact.name}　{model.contact.phone}</strong><br />（仅用于办理和回访；本次查看已记入审计日志）</p>
           : <Form action={`/admin/letters/${c.id}/contact`} csrf={model.csrf} class="contact-details"><Button variant="link">查看完整姓名和电话</Button><span class="hint">（仅用于办理和回访，查看会记入审计日志）</span></Form>}</> },
         { key: '同意公开', value: c.publishConsent ? '同意' : '不同意' },
         ...(model.unitName ? [{ key: '承办单位', value: model.unitName }] : []),
         ...(c.dueOn ? [{ key: '答复期限', value: `${c.dueOn}${c.extended ? '（已延期）' : ''}` }] : []),
-        ...(c.satisfaction ? [{ key: '来信人评价', value: SATISFACTION[c.satisfaction].label }] : []),
+        ...(model.limitNote ? [{ key: '办理时限', value: model.limitNote }] : []),
+        ...(c.satisfaction ? [{ key: '来信人评价', value: SATISFACTION[c.satisfaction].label + (c.satisfactionVoided ? '（经申诉复核撤销，不计入满意度统计）' : '') }] : []),
         ...(c.supervisionGrade ? [{ key: '监评', value: SUPERVISION_GRADES[c.supervisionGrade].label }] : []),
         ...(c.notAcceptedReason ? [{ key: '不予受理', value: `${NOT_ACCEPTED[c.notAcceptedReason].label}：${c.screeningNote ?? ''}` }] : []),
         ...(model.conversion ? [{ key: '转为依申请公开', value: <><a href={`/admin/requests/${model.conversion.requestCaseId}`}>依申请公开申请（查询码 {formatRequestCode(model.conversion.queryCode)}）</a>，{model.conversion.unitName}办理</> }] : []),
@@ -122,10 +143,10 @@ export function CasePage({ model }: { model: CaseModel }) {
       ]} />
       <h2>来信内容</h2>
       <Paragraphs text={c.content} />
-      {model.attachments.length ? (
+      {model.attachments.length && model.party !== 'operator' ? (
         <>
           <h2>附件</h2>
-          <ul>{model.attachments.map((a) => <li><a href={`/admin/letters/${c.id}/attachments/${a.id}`}>{a.fileName}</a>（{formatSize(a.sizeBytes)}）</li>)}</ul>
+          <ul>{model.attachments.map((a) => <li>{ATTACHMENT_KIND_LABELS[a.kind] ?? '附件'}：<a href={`/admin/letters/${c.id}/attachments/${a.id}`}>{a.fileName}</a>（{formatSize(a.sizeBytes)}）</li>)}</ul>
         </>
       ) : null}
       {model.mergedLetters.length ? (
@@ -187,16 +208,17 @@ export function CasePage({ model }: { model: CaseModel }) {
               <ul>{model.privacyWarnings.map((w) => <li>{w.masked}：{w.message}</li>)}</ul>
             </div>
           ) : null}
-          <Form action={`/admin/letters/${c.id}/reply`} csrf={model.csrf}>
+          <UploadForm action={`/admin/letters/${c.id}/reply`} csrf={model.csrf}>
             <LongText name="reply" label="答复内容" hint="答复经区政务公开办公室审核后发给来信人。" errors={errs('reply')} value={values.reply} rows={8} maxLength={CONTENT_MAX * 2} />
+            <FileField label="答复附件（可选）" errors={errs('reply')} />
             {model.privacyWarnings?.length ? (
               <div class="checkbox"><input type="checkbox" id="f-confirmPrivacy" name="confirmPrivacy" value="yes" /><label for="f-confirmPrivacy">已核对，上述内容确需保留</label></div>
             ) : null}
             <Button>提交答复</Button>
-          </Form>
+          </UploadForm>
           <h3>延期</h3>
           <Form action={`/admin/letters/${c.id}/extend`} csrf={model.csrf}>
-            <TextField name="workingDays" label="延长工作日数" hint={`最多 ${EXTENSION_MAX_WORKING_DAYS} 个工作日，只能延期一次`} errors={errs('extend')} value={values.workingDays} width="short" inputmode="numeric" />
+            <TextField name="workingDays" label="延长工作日数" hint={`最多 ${model.extensionMaxWorkingDays ?? EXTENSION_MAX_WORKING_DAYS} 个工作日，只能延期一次`} errors={errs('extend')} value={values.workingDays} width="short" inputmode="numeric" />
             <LongText name="reason" label="延期理由" errors={errs('extend')} value={model.errorAction === 'extend' ? values.reason : undefined} rows={2} maxLength={500} />
             <Button variant="secondary">申请延期</Button>
           </Form>
@@ -258,6 +280,8 @@ export function CasePage({ model }: { model: CaseModel }) {
         </section>
       ) : null}
 
+      <RectificationSection tasks={model.rectifications ?? []} party={model.party} csrf={model.csrf} today={model.today ?? ''} errors={errors} errorTask={model.errorTask} values={values} />
+
       <h2>办理记录</h2>
       <TableWrap label="办理记录">
         <table class="table">
@@ -288,7 +312,7 @@ export function CallFormPage({ csrf, values, errors, units }: { csrf: string; va
       <Breadcrumbs items={[{ href: '/admin/letters', label: '公众诉求' }, { label: '登记热线来电' }]} />
       <h1>登记热线来电</h1>
       <ErrorSummary errors={errors} />
-      <Form action="/admin/letters/calls/new" csrf={csrf}>
+      <UploadForm action="/admin/letters/calls/new" csrf={csrf}>
         <Select name="channel" label="来电渠道" errors={errors} value={values.channel ?? 'district_hotline'} options={CALL_CHANNELS.map((k) => ({ value: k, label: CHANNELS[k].label }))} />
         <Radios name="category" label="类别" errors={errors} value={values.category} options={CATEGORY_KEYS.map((k) => ({ value: k, label: CATEGORIES[k].label }))} />
         <TextField name="name" label="来电人（可不填）" errors={errors} value={values.name} width="short" maxLength={20} />
@@ -298,8 +322,9 @@ export function CallFormPage({ csrf, values, errors, units }: { csrf: string; va
         <Radios name="outcome" label="处理方式" errors={errors} value={values.outcome} options={[{ value: 'answered', label: '当场答复' }, { value: 'dispatch', label: '转办承办单位' }]} />
         <LongText name="answer" label="当场答复内容" hint="选择“当场答复”时填写" errors={errors} value={values.answer} rows={3} maxLength={CONTENT_MAX} />
         <Select name="unit" label="承办单位" hint="选择“转办”时选择" errors={errors} value={values.unit} placeholder="请选择" options={units} />
+        <FileField label="来电记录附件（可选）" errors={errors} />
         <Button>登记</Button>
-      </Form>
+      </UploadForm>
     </>
   )
 }

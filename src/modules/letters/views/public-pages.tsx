@@ -4,6 +4,8 @@ import type { FieldMessage } from '../../../platform/http/errors.ts'
 import { Button, ErrorSummary, Form, Notice, SummaryList, TextField } from '../../../platform/views/components.tsx'
 import { PortalLayout, type ShellModel } from '../../../platform/views/layout.tsx'
 import { formatQueryCode } from '../contact.ts'
+import { formatSize } from '../../publishing/index.ts'
+import { LETTER_ATTACHMENT_HINT } from '../letter-attachments.ts'
 import type { LetterCase } from '../letters.repository.ts'
 import { CONTENT_MAX, SUBJECT_MAX } from '../letters.forms.ts'
 import { ACCEPTED_SCOPE, CATEGORIES, CATEGORY_KEYS, CHANNELS, NOT_ACCEPTED, PUBLIC_STATE_LABELS, SATISFACTION, SATISFACTION_KEYS } from '../rules/index.ts'
@@ -11,11 +13,14 @@ import { LongText, Paragraphs, Radios } from './form-parts.tsx'
 
 const COLUMN = '区长信箱'
 
-export function MailboxHome({ shell, contact }: { shell: ShellModel; contact: string }) {
+const USUAL_LIMITS = '一般在10个工作日内答复（咨询类5个工作日）'
+
+/** `limits`: the reply limits as the writer reads them (from the 办理时限 table). */
+export function MailboxHome({ shell, contact, limits = USUAL_LIMITS }: { shell: ShellModel; contact: string; limits?: string }) {
   return (
     <PortalLayout shell={shell} title="区长信箱" column={COLUMN}>
       <h1>区长信箱</h1>
-      <p class="lead">区长信箱受理对本区政府工作的咨询、求助、投诉、建议和举报。来信由区政务公开办公室受理，转交承办单位办理，一般在10个工作日内答复（咨询类5个工作日）。</p>
+      <p class="lead">区长信箱受理对本区政府工作的咨询、求助、投诉、建议和举报。来信由区政务公开办公室受理，转交承办单位办理，{limits}。</p>
       <p><a class="button button--primary" href="/hudong/qzxx/xiexin">给区长写信</a>　<a class="button button--secondary" href="/hudong/qzxx/chaxun">查询办理结果</a></p>
       <p><a href="/hudong/qzxx/xuandeng">信件选登</a>　<a href="/hudong/qzxx/tongji">信件办理情况统计</a></p>
       <h2>受理范围</h2>
@@ -67,9 +72,9 @@ export function WriteLetterPage({ shell, model }: { shell: ShellModel; model: Le
         <LongText name="content" label="内容 *" hint={`写明时间、地点、事情经过和您的诉求，不超过 ${CONTENT_MAX} 个字。请不要在内容里写身份证号码等个人信息。`} errors={errors} value={values.content} rows={10} maxLength={CONTENT_MAX} />
         <div class={`form-group${errors?.some((e) => e.field === 'file') ? ' form-group--error' : ''}`}>
           <label class="label" for="f-file">附件（可选）</label>
-          <p class="hint" id="f-file-hint">一个照片（JPEG、PNG）、PDF、Word（.docx）或 Excel（.xlsx）文件，不超过 10 MB。</p>
+          <p class="hint" id="f-file-hint">{LETTER_ATTACHMENT_HINT}可以一次选择多个文件。</p>
           {errors?.find((e) => e.field === 'file') ? <p class="error-message" id="f-file-error"><span class="visually-hidden">错误：</span>{errors.find((e) => e.field === 'file')!.message}</p> : null}
-          <input class="file-input" type="file" id="f-file" name="file" accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx" aria-describedby={errors?.some((e) => e.field === 'file') ? 'f-file-hint f-file-error' : 'f-file-hint'} />
+          <input class="file-input" type="file" id="f-file" name="file" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx" aria-describedby={errors?.some((e) => e.field === 'file') ? 'f-file-hint f-file-error' : 'f-file-hint'} />
         </div>
         <TextField name="name" label="姓名 *" errors={errors} value={values.name} width="short" autocomplete="name" maxLength={20} />
         <TextField name="phone" label="联系电话 *" hint="承办单位可能打电话向您了解情况；查询办理结果时需要输入电话号码后四位" errors={errors} value={values.phone} width="short" type="tel" autocomplete="tel" inputmode="tel" maxLength={20} />
@@ -81,7 +86,7 @@ export function WriteLetterPage({ shell, model }: { shell: ShellModel; model: Le
   )
 }
 
-export function ReceiptPage({ shell, caseNo, queryCode, repeated, channel }: { shell: ShellModel; caseNo: string; queryCode: string; repeated: boolean; channel: string }) {
+export function ReceiptPage({ shell, caseNo, queryCode, repeated, channel, limits = USUAL_LIMITS }: { shell: ShellModel; caseNo: string; queryCode: string; repeated: boolean; channel: string; limits?: string }) {
   return (
     <PortalLayout shell={shell} title="信件已提交" column={COLUMN}>
       <div class="panel panel--success" role="status">
@@ -94,7 +99,7 @@ export function ReceiptPage({ shell, caseNo, queryCode, repeated, channel }: { s
       <h2>接下来</h2>
       <ol>
         <li>区政务公开办公室在1个工作日内受理（{CHANNELS[channel as keyof typeof CHANNELS]?.label ?? '区长信箱'}）；</li>
-        <li>转交承办单位办理，一般在10个工作日内答复（咨询类5个工作日）；</li>
+        <li>转交承办单位办理，{limits}；</li>
         <li>答复经审核后发布，您可以查看答复并评价；问题没有解决的，可以反馈“没有解决”。</li>
       </ol>
       <p><a href="/hudong/qzxx/chaxun">查询办理结果</a>　<a href="/hudong/qzxx">返回区长信箱</a></p>
@@ -128,17 +133,27 @@ export interface FollowUpModel {
   phoneLast4: string
   done?: string
   errors?: FieldMessage[]
+  /** The case whose reply answers the writer: their own, or the main case of a merged letter (并单). */
+  handled?: LetterCase
+  /** Why rating / "没有解决" is closed (follow-up window, reopen limit), or null. */
+  rateBlock?: string | null
+  reopenBlock?: string | null
+  /** Attachments of the released reply. */
+  replyFiles?: { id: number; fileName: string; sizeBytes: number }[]
 }
 
 const PUBLIC_STEP: Record<string, string> = {
   received: '收到来信', accept: '受理', not_accept: '不予受理', convert: '转为政府信息公开申请', dispatch: '转交承办单位', reassign: '转交承办单位', return: '承办单位退回，重新转办', extend: '延期办理',
   reply: '承办单位答复', send_back: '答复需要完善，承办单位继续办理', release: '发布答复', rate: '您评价了答复', reopen: '您反馈没有解决，重新办理',
   evaluate: '回访', close: '办结', merge: '与同一事项的来信合并办理', split: '单独办理', answer_on_spot: '当场答复',
+  rectification_opened: '您的评价已转承办单位核实整改', rectification_rectify: '承办单位整改并回访',
 }
 
 export function FollowUpPage({ shell, model }: { shell: ShellModel; model: FollowUpModel }) {
   const { c, errors } = model
-  const rateable = c.state === 'released' || c.state === 'closed'
+  const handled = model.handled ?? c
+  const mergedInto = handled.id !== c.id ? handled : null
+  const rateable = handled.state === 'released' || handled.state === 'closed'
   const reason = c.notAcceptedReason ? NOT_ACCEPTED[c.notAcceptedReason] : null
   const hidden = <><input type="hidden" name="code" value={model.code} /><input type="hidden" name="phoneLast4" value={model.phoneLast4} /></>
   return (
@@ -174,28 +189,46 @@ export function FollowUpPage({ shell, model }: { shell: ShellModel; model: Follo
       ) : null}
       <h2>来信内容</h2>
       <Paragraphs text={c.content} />
-      {rateable && c.replyText ? (
+      {mergedInto ? <p>您的来信与同一事项的信件（编号 {mergedInto.caseNo}）合并办理，{rateable ? '下面是该信件的答复，您可以评价。' : '答复发布后会在这里显示。'}</p> : null}
+      {rateable && handled.replyText ? (
         <section aria-labelledby="reply">
           <h2 id="reply">答复</h2>
-          <Paragraphs text={c.replyText} />
+          <Paragraphs text={handled.replyText} />
+          {model.replyFiles?.length ? (
+            <>
+              <h3>答复附件</h3>
+              <ul class="reply-files">{model.replyFiles.map((f) => (
+                <li>
+                  <Form action="/hudong/qzxx/fujian" csrf={model.csrf}>
+                    {hidden}<input type="hidden" name="attachment" value={String(f.id)} />
+                    <Button variant="link">下载 {f.fileName}</Button>（{formatSize(f.sizeBytes)}）
+                  </Form>
+                </li>
+              ))}</ul>
+            </>
+          ) : null}
         </section>
       ) : null}
       {rateable ? (
         <section aria-labelledby="rate">
           <h2 id="rate">评价答复</h2>
-          {c.satisfaction ? <p>您的评价：{SATISFACTION[c.satisfaction].label}。可以修改。</p> : null}
-          <Form action="/hudong/qzxx/pingjia" csrf={model.csrf}>
-            {hidden}
-            <Radios name="satisfaction" label="您对答复是否满意？" errors={errors} value={c.satisfaction ?? undefined} options={SATISFACTION_KEYS.map((k) => ({ value: k, label: SATISFACTION[k].label }))} />
-            <LongText name="comment" label="意见（可选）" errors={errors} rows={3} maxLength={500} />
-            <Button>提交评价</Button>
-          </Form>
+          {c.satisfaction ? <p>您的评价：{SATISFACTION[c.satisfaction].label}。{model.rateBlock ? '' : '可以修改。'}</p> : null}
+          {model.rateBlock ? <p class="follow-up-closed">{model.rateBlock}</p> : (
+            <Form action="/hudong/qzxx/pingjia" csrf={model.csrf}>
+              {hidden}
+              <Radios name="satisfaction" label="您对答复是否满意？" errors={errors} value={c.satisfaction ?? undefined} options={SATISFACTION_KEYS.map((k) => ({ value: k, label: SATISFACTION[k].label }))} />
+              <LongText name="comment" label="意见（可选）" errors={errors} rows={3} maxLength={500} />
+              <Button>提交评价</Button>
+            </Form>
+          )}
           <h2 id="unresolved">问题没有解决？</h2>
-          <Form action="/hudong/qzxx/weijiejue" csrf={model.csrf}>
-            {hidden}
-            <LongText name="reason" label="请说明哪些问题没有解决" hint="提交后，信件退回承办单位重新办理。" errors={errors} rows={4} maxLength={500} />
-            <Button variant="secondary">反馈没有解决</Button>
-          </Form>
+          {model.reopenBlock ? <p class="follow-up-closed">{model.reopenBlock}</p> : (
+            <Form action="/hudong/qzxx/weijiejue" csrf={model.csrf}>
+              {hidden}
+              <LongText name="reason" label="请说明哪些问题没有解决" hint="提交后，信件退回承办单位重新办理。" errors={errors} rows={4} maxLength={500} />
+              <Button variant="secondary">反馈没有解决</Button>
+            </Form>
+          )}
         </section>
       ) : null}
       <h2>办理过程</h2>
