@@ -12,6 +12,7 @@ import * as m0010 from './0010_create_request_cases.ts'
 import * as m0011 from './0011_add_request_case_rules_state.ts'
 import * as m0020 from './0020_create_letter_cases.ts'
 import * as m0021 from './0021_letter_case_list_indexes.ts'
+import * as m0034 from './0034_letter_publications.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011_add_request_case_rules_state': m0011,
   '0020_create_letter_cases': m0020,
   '0021_letter_case_list_indexes': m0021,
+  '0034_letter_publications': m0034,
 }

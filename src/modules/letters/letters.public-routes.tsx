@@ -123,7 +123,7 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
 
   app.get('/hudong/qzxx/xuandeng', { config: { publicCache: true } }, async (request, reply) => {
     const region = await currentRegion(deps.db)
-    const letters = region ? await publishedLetters(deps.db, deps.cipher, region.id, deps.clock.today()) : []
+    const letters = region ? await publishedLetters(deps.db, region.id) : []
     const units = region ? await listOrganisations(deps.db, region.id) : []
     return reply.page(<PublishedLettersPage shell={request.shell} letters={letters} unitNames={new Map(units.map((u) => [u.id, u.shortName]))} />)
   })

@@ -13,6 +13,7 @@ import { convertLetter, conversionOf } from './convert-letter.ts'
 import { CallForm, ConvertForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm, ReplyForm, ScreenForm, UnitForm } from './letters.forms.ts'
 import { countByState, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
 import { revealContact } from './reveal-contact.ts'
+import { lettersPublicationRoutes } from './letters-publications.routes.tsx'
 import { mergeCase, splitCase } from './merge-cases.ts'
 import { registerCall } from './register-call.ts'
 import { availableCaseActions, suggestUnits, type CategoryKey, type ChannelKey, type NotAcceptedReason, type SupervisionGrade } from './rules/index.ts'
@@ -213,4 +214,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     })
     return reply.redirect(`/admin/letters/${created.caseId}?done=call`, 303)
   })
+
+  // 信件选登 moderation and the oversight statistics (separate files).
+  await lettersPublicationRoutes(app, deps)
 }

@@ -64,8 +64,25 @@ export interface LetterAttachmentsTable {
   created_at: ColumnType<Date, Date | undefined, never>
 }
 
+/** 信件选登 decisions: the anonymised, edited texts as published (migration 0034). */
+export interface LetterPublicationsTable {
+  id: Generated<number>
+  case_id: number
+  region_id: number
+  state: 'approved' | 'declined' | 'withdrawn'
+  subject: string
+  content: string
+  reply: string
+  reason: Generated<string>
+  decided_by_user_id: number
+  decided_at: Date
+  published_at: Date | null
+  withdrawn_at: Date | null
+}
+
 export interface LettersTables {
   letter_cases: LetterCasesTable
   letter_events: LetterEventsTable
   letter_attachments: LetterAttachmentsTable
+  letter_publications: LetterPublicationsTable
 }

@@ -69,7 +69,7 @@ export function PublishedLettersPage({ shell, letters, unitNames }: { shell: She
     <PortalLayout shell={shell} title="信件选登" column="区长信箱">
       <p><a href="/hudong/qzxx">返回区长信箱</a></p>
       <h1>信件选登</h1>
-      <p>这里选登来信人同意公开的来信和答复。公开前隐去了姓名、电话、身份证号码等个人信息。</p>
+      <p>这里选登来信人同意公开的来信和答复，经区政务公开办公室审核后公开。公开前隐去了姓名、电话、身份证号码、住址等个人信息。</p>
       {letters.length === 0 ? <p>暂无选登的信件。</p> : letters.map((l) => (
         <article class="published-letter" aria-labelledby={`l-${l.caseNo}`}>
           <h2 id={`l-${l.caseNo}`}>{l.subject}</h2>
