@@ -19,3 +19,5 @@ export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './le
 export { escalateOverdueCases } from './escalate-overdue.ts'
 /** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
 export { lettersOpen311Routes } from './letters.open311-routes.ts'
+/** Contact masking and 查询码 (the demo seed writes letters in bulk with them). */
+export { maskName, maskPhone, newQueryCode } from './contact.ts'
