@@ -11,7 +11,7 @@ import {
 import { attachmentsOfCase, letterAttachmentContent } from './letter-attachments.ts'
 import { convertLetter, conversionOf } from './convert-letter.ts'
 import { CallForm, ConvertForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm, ReplyForm, ScreenForm, UnitForm } from './letters.forms.ts'
-import { countByState, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
+import { COUNT_CAP, countQueuesCapped, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
 import { revealContact } from './reveal-contact.ts'
 import { lettersPublicationRoutes } from './letters-publications.routes.tsx'
 import { mergeCase, splitCase } from './merge-cases.ts'
@@ -70,19 +70,25 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     const q = request.query as Record<string, unknown>
     const pageNo = Math.max(1, Math.min(10_000, Number(q.page ?? 1) || 1))
     const pageSize = 30
-    const counts = await countByState(deps.db, actor.regionId, office ? undefined : actor.organisationId)
-    const queues = Object.entries(STATE_QUEUE_LABELS)
-      .filter(([key]) => office || key === 'dispatched' || key === 'replied' || key === 'released' || key === 'closed')
-      .map(([key, q]) => ({ key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: q.states.reduce((n, s) => n + (counts[s] ?? 0), 0), states: q.states }))
+    const visible = Object.entries(STATE_QUEUE_LABELS).filter(([key]) => office || key === 'dispatched' || key === 'replied' || key === 'released' || key === 'closed')
+    const counts = await countQueuesCapped(deps.db, actor.regionId, office ? undefined : actor.organisationId, visible.map(([key, q]) => ({ key, states: q.states })))
+    const queues = visible.map(([key, q]) => ({
+      key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: counts[key]!.count, countText: counts[key]!.capped ? `${COUNT_CAP.toLocaleString('en-US')}+` : undefined, states: q.states,
+    }))
     const queueKey = typeof q.queue === 'string' && queues.some((x) => x.key === q.queue) ? q.queue : office ? 'received' : 'dispatched'
     const queue = queues.find((x) => x.key === queueKey)!
-    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize, knownTotal: queue.count })
+    const offset = (pageNo - 1) * pageSize
+    const listed = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset, knownTotal: queue.count })
+    const rows = listed.rows
+    // Past the cap the total is not known: a full page promises a next one, a short page is the last.
+    const total = !queue.countText ? listed.total : rows.length < pageSize ? offset + rows.length : Math.max(COUNT_CAP + 1, offset + pageSize + 1)
+    const totalText = queue.countText && !(rows.length < pageSize && offset + rows.length <= COUNT_CAP) ? `${queue.countText} 件` : undefined
     const units = new Map((await listOrganisations(deps.db, actor.regionId)).map((o) => [o.id, o.shortName]))
     const soon = await soonDate()
     const flags = new Map<number, DueFlag>()
     for (const c of rows) flags.set(c.id, await dueFlagOf(c, soon))
     const done = DONE[String(q.done ?? '')]
-    return page(request, reply, '公众诉求', <LettersList title={office ? '公众诉求（区长信箱与热线）' : '公众诉求：本单位承办'} queues={queues} current={queueKey} rows={rows} total={total} page={pageNo} pageSize={pageSize}
+    return page(request, reply, '公众诉求', <LettersList title={office ? '公众诉求（区长信箱与热线）' : '公众诉求：本单位承办'} queues={queues} current={queueKey} rows={rows} total={total} totalText={totalText} page={pageNo} pageSize={pageSize}
       unitNames={units} dueFlags={flags} showUnit={office} canRegisterCall={office} done={done} />)
   })
 
