@@ -14,6 +14,7 @@ import { CallForm, ConvertForm, EvaluateForm, ExtendForm, MergeForm, ReasonForm,
 import { COUNT_CAP, countQueuesCapped, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
 import { revealContact } from './reveal-contact.ts'
 import { lettersPublicationRoutes } from './letters-publications.routes.tsx'
+import { lettersStatisticsRoutes } from './letters-statistics.routes.tsx'
 import { mergeCase, splitCase } from './merge-cases.ts'
 import { registerCall } from './register-call.ts'
 import { availableCaseActions, suggestUnits, type CategoryKey, type ChannelKey, type NotAcceptedReason, type SupervisionGrade } from './rules/index.ts'
@@ -223,4 +224,5 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
 
   // 信件选登 moderation and the oversight statistics (separate files).
   await lettersPublicationRoutes(app, deps)
+  await lettersStatisticsRoutes(app, deps)
 }

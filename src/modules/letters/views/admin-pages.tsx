@@ -33,7 +33,7 @@ export function LettersList({ title, queues, current, rows, total, totalText, pa
       <h1>{title}</h1>
       {done ? <Notice>{done}</Notice> : null}
       {canRegisterCall ? <p><a class="button button--secondary" href="/admin/letters/calls/new">登记热线来电</a></p> : null}
-      {canRegisterCall ? <p><a href="/admin/letters/xuandeng">信件选登审核</a>　<a href="/admin/letters/tongji">办理情况统计</a></p> : null}
+      <p>{canRegisterCall ? <><a href="/admin/letters/xuandeng">信件选登审核</a>　</> : null}<a href="/admin/letters/tongji">办理情况统计</a></p>
       <nav aria-label="信件分类">
         <ul class="queue-tabs">
           {queues.map((q) => <li><a href={`/admin/letters?queue=${q.key}`} aria-current={q.key === current ? 'page' : undefined}>{q.label}（{q.countText ?? q.count}）</a></li>)}
