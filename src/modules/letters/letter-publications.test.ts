@@ -65,6 +65,8 @@ describe('信件选登 moderation', () => {
     const content = text(page, '#f-content')
     expect(content).toBe('我是孙某，住在开州区汉丰街道滨湖路**号*栋*单元***室，电话137****5678。楼下道路积水严重，请尽快处理。')
     expect(text(page, '#f-reply')).toBe('经核查，滨湖路**号附近排水管堵塞，已于本周疏通。孙某同志如有问题可再联系。')
+    expect(text(page, '#privacy-masked')).toContain('来信中的住址 开州区汉丰街道滨湖路**号*栋*单元***室')
+    expect(text(page, '#privacy-masked')).toContain('来信中的手机号码 137****5678')
     expect(page.body).not.toContain('孙建华')
     expect(page.body).not.toContain('13712345678')
     expect(page.body).not.toContain('501室')

@@ -33,6 +33,8 @@ export interface PublicationDraft {
   findings: { field: keyof PublicationTexts; finding: Finding }[]
   reason: string
   decidedAt: Date | null
+  /** What anonymising masked in the original texts (masked forms only), for a pending letter. */
+  masked: { field: keyof PublicationTexts; kind: Finding['kind']; masked: string }[]
 }
 
 export interface QueueRow { caseId: number; caseNo: string; subject: string; releasedAt: Date | null; unitId: number | null; state: PublicationState; decidedAt: Date | null }
@@ -88,12 +90,14 @@ export async function publicationDraft(ctx: UseCaseContext, caseId: number): Pro
   const today = ctx.clock.today()
   const row = await ctx.db.selectFrom('letter_publications').selectAll().where('case_id', '=', c.id).executeTakeFirst()
   let texts: PublicationTexts
+  let masked: PublicationDraft['masked'] = []
   if (row) texts = { subject: row.subject, content: row.content, reply: row.reply }
   else {
     const name = await writerName(ctx, c.id)
     texts = { subject: anonymise(c.subject, name, today), content: anonymise(c.content, name, today), reply: anonymise(c.replyText!, name, today) }
+    masked = scanPublication({ subject: c.subject, content: c.content, reply: c.replyText! }, today).map((f) => ({ field: f.field, kind: f.finding.kind, masked: f.finding.masked }))
   }
-  return { c, state: (row?.state ?? 'pending') as PublicationState, texts, findings: scanPublication(texts, today), reason: row?.reason ?? '', decidedAt: row?.decided_at ?? null }
+  return { c, state: (row?.state ?? 'pending') as PublicationState, texts, findings: scanPublication(texts, today), reason: row?.reason ?? '', decidedAt: row?.decided_at ?? null, masked }
 }
 
 export interface PublicationDecision {

@@ -11,7 +11,7 @@ import { fieldErrors } from '../../platform/http/forms.ts'
 import { authorise, contextOf, listOrganisations, requireStaff, StaffPage, type Actor, type StaffDeps } from '../orgs/index.ts'
 import { isMeasure, letterStatistics, statisticsCaseIds, type Measure, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'
 import { findCase, type LetterCase } from './letters.repository.ts'
-import { CHANNELS, isChannel, SATISFACTION, SATISFACTION_KEYS, SUPERVISION_GRADE_KEYS, SUPERVISION_GRADES, type ChannelKey } from './rules/index.ts'
+import { CHANNEL_KEYS, CHANNELS, isChannel, SATISFACTION, SATISFACTION_KEYS, SUPERVISION_GRADE_KEYS, SUPERVISION_GRADES, type ChannelKey } from './rules/index.ts'
 import { GROUP_LABELS, OversightStatisticsPage, StatisticsCasesPage, type OversightQuery } from './views/oversight-statistics-page.tsx'
 
 const isoDate = (message: string) => z.string({ message }).regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message)
@@ -95,7 +95,8 @@ export async function lettersStatisticsRoutes(app: FastifyInstance, deps: StaffD
     const rows = q.unit === 'none'
       ? (await letterStatistics(deps.db, statisticsQuery(regionId, { ...q, unit: '' }))).filter((r, i) => i === 0 || r.unitId === null)
       : await letterStatistics(deps.db, statisticsQuery(regionId, q))
-    const body = rows.slice(1).sort((a, b) => String(a.channel).localeCompare(String(b.channel)) || (units.order.get(a.unitId as number) ?? 1e9) - (units.order.get(b.unitId as number) ?? 1e9))
+    const channelOrder = (c: StatisticsRow['channel']) => (c === 'all' ? -1 : CHANNEL_KEYS.indexOf(c))
+    const body = rows.slice(1).sort((a, b) => channelOrder(a.channel) - channelOrder(b.channel) || (units.order.get(a.unitId as number) ?? 1e9) - (units.order.get(b.unitId as number) ?? 1e9))
     return { rows: [rows[0]!, ...body], names: units.names, options: units.options }
   }
 

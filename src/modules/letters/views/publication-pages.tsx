@@ -45,6 +45,7 @@ export function PublicationQueuePage({ state, counts, rows, total, page, pageSiz
 }
 
 const FIELD_LABELS = { subject: '标题', content: '来信', reply: '答复' } as const
+const KIND_LABELS = { id_card: '身份证号码', mobile: '手机号码', bank_card: '银行卡号', sensitive_word: '敏感词', address: '住址' } as const
 
 export function PublicationReviewPage({ draft, csrf, unitName, values, errors, done }: {
   draft: PublicationDraft; csrf: string; unitName: string | null; values?: Record<string, string>; errors?: FieldMessage[]; done?: string
@@ -67,8 +68,14 @@ export function PublicationReviewPage({ draft, csrf, unitName, values, errors, d
         { key: '办理记录', value: <a href={`/admin/letters/${c.id}`}>查看信件和办理记录</a> },
       ]} />
       <h2>隐私审查</h2>
+      {draft.masked.length ? (
+        <>
+          <p>已自动遮盖：</p>
+          <ul id="privacy-masked">{draft.masked.map((m) => <li>{FIELD_LABELS[m.field]}中的{KIND_LABELS[m.kind]} {m.masked}</li>)}</ul>
+        </>
+      ) : null}
       {findings.length === 0
-        ? <p id="privacy-clean">没有发现姓名以外的个人信息。来信人的姓名已改为“某”。</p>
+        ? <p id="privacy-clean">{state === 'pending' ? '遮盖后没有再发现个人信息。来信人的姓名已改为“某”。请通读全文，隐去其他可能识别来信人的内容。' : '公开的文本中没有发现个人信息。'}</p>
         : (
           <ul id="privacy-findings">{findings.map((f) => <li>{FIELD_LABELS[f.field]}：{f.finding.message}</li>)}</ul>
         )}

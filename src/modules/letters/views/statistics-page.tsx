@@ -12,6 +12,11 @@ function rate(part: number, whole: number) {
   return whole === 0 ? '—' : `${Math.round((part / whole) * 1000) / 10}%`
 }
 
+/** The median with the number of letters it is taken over, so that a median of one letter reads as such. */
+function medianText(r: StatisticsRow) {
+  return r.medianWorkingDays === null ? '—' : `${r.medianWorkingDays} 个工作日（${r.handled} 件）`
+}
+
 export function StatisticsPage({ shell, month, months, byChannel, byUnit, unitNames }: {
   shell: ShellModel; month: string; months: string[]; byChannel: StatisticsRow[]; byUnit: StatisticsRow[]; unitNames: Map<number, string>
 }) {
@@ -26,7 +31,7 @@ export function StatisticsPage({ shell, month, months, byChannel, byUnit, unitNa
         <select class="select" id="f-month" name="month">{months.map((m) => <option value={m} selected={m === month}>{m.replace('-', '年')}月</option>)}</select>
         <button type="submit" class="button button--secondary">查看</button>
       </form>
-      <p>统计本月收到的来信和来电（含区长公开电话、114阳光政务和上级转办件），截至本月最后一天的办理情况。办结率 = 已办结 ÷ 收件，括号里是分子和分母；办理用时按工作日计算，取中位数。</p>
+      <p>统计本月收到的来信和来电（含区长公开电话、114阳光政务和上级转办件），截至本月最后一天的办理情况。办结率 = 已办结 ÷ 收件，括号里是分子和分母；办理用时按工作日计算，取中位数，括号里是计算所依据的件数。各单位按单位顺序排列，不排名：收件多少、事项难易不同，单看比率不能比较。</p>
       {total && total.received > 0 ? (
         <>
           <TableWrap label="按渠道统计">
@@ -35,9 +40,9 @@ export function StatisticsPage({ shell, month, months, byChannel, byUnit, unitNa
               <thead><tr><th scope="col">渠道</th><th scope="col">收件</th><th scope="col">已办结</th><th scope="col">办结率</th><th scope="col">结转下月</th><th scope="col">办理用时中位数</th></tr></thead>
               <tbody>
                 {byChannel.slice(1).map((r) => (
-                  <tr><td>{r.channel === 'all' ? '合计' : CHANNELS[r.channel].label}</td><td>{r.received}</td><td>{r.handled}</td><td>{rate(r.handled, r.received)}（{r.handled}/{r.received}）</td><td>{r.carriedOver}</td><td>{r.medianWorkingDays === null ? '—' : `${r.medianWorkingDays} 个工作日`}</td></tr>
+                  <tr><th scope="row">{r.channel === 'all' ? '合计' : CHANNELS[r.channel].label}</th><td>{r.received}</td><td>{r.handled}</td><td>{rate(r.handled, r.received)}（{r.handled}/{r.received}）</td><td>{r.carriedOver}</td><td>{medianText(r)}</td></tr>
                 ))}
-                <tr><th scope="row">合计</th><td>{total.received}</td><td>{total.handled}</td><td>{rate(total.handled, total.received)}（{total.handled}/{total.received}）</td><td>{total.carriedOver}</td><td>{total.medianWorkingDays === null ? '—' : `${total.medianWorkingDays} 个工作日`}</td></tr>
+                <tr><th scope="row">合计</th><td>{total.received}</td><td>{total.handled}</td><td>{rate(total.handled, total.received)}（{total.handled}/{total.received}）</td><td>{total.carriedOver}</td><td>{medianText(total)}</td></tr>
               </tbody>
             </table>
           </TableWrap>
@@ -48,12 +53,17 @@ export function StatisticsPage({ shell, month, months, byChannel, byUnit, unitNa
               <tbody>
                 {byUnit.slice(1).map((r) => (
                   <tr>
-                    <td>{typeof r.unitId === 'number' ? unitNames.get(r.unitId) ?? '' : '未转办（当场答复或不予受理）'}</td>
+                    <th scope="row">{typeof r.unitId === 'number' ? unitNames.get(r.unitId) ?? '' : '未转办（当场答复或不予受理）'}</th>
                     <td>{r.received}</td><td>{r.handled}</td><td>{rate(r.handled, r.received)}（{r.handled}/{r.received}）</td>
                     <td>{r.repliedOnTime + r.repliedLate === 0 ? '—' : `${rate(r.repliedOnTime, r.repliedOnTime + r.repliedLate)}（${r.repliedOnTime}/${r.repliedOnTime + r.repliedLate}）`}</td>
-                    <td>{r.medianWorkingDays === null ? '—' : `${r.medianWorkingDays} 个工作日`}</td>
+                    <td>{medianText(r)}</td>
                   </tr>
                 ))}
+                <tr>
+                  <th scope="row">合计</th><td>{total.received}</td><td>{total.handled}</td><td>{rate(total.handled, total.received)}（{total.handled}/{total.received}）</td>
+                  <td>{total.repliedOnTime + total.repliedLate === 0 ? '—' : `${rate(total.repliedOnTime, total.repliedOnTime + total.repliedLate)}（${total.repliedOnTime}/${total.repliedOnTime + total.repliedLate}）`}</td>
+                  <td>{medianText(total)}</td>
+                </tr>
               </tbody>
             </table>
           </TableWrap>
