@@ -14,7 +14,7 @@ export { registerCall, type CallInput } from './register-call.ts'
 export { convertLetter, conversionOf, type Conversion } from './convert-letter.ts'
 export { rateReply, reopenByWriter } from './public-follow-up.ts'
 /** Statistics per channel, unit and period for the reports and oversight wings (computed from case events). */
-export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'
+export { letterStatistics, statisticsCaseIds, type StatisticsQuery, type StatisticsRow, type Measure } from './letter-statistics.ts'
 /** 督办: escalates overdue dispatched cases once (idempotent; run by the in-process scheduler). */
 export { escalateOverdueCases } from './escalate-overdue.ts'
 /** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
