@@ -95,6 +95,16 @@ describeInBrowser('信件选登 and 办理情况统计 in the browser', () => {
     await expectShell(citizen, { phone: true })
     await checkAxe(citizen, '信件选登 phone')
     await screenshot(citizen, 'letters-published-phone')
+
+    // The month's public statistics link each unit to its own twelve months, with denominators.
+    await citizen.goto('/hudong/qzxx/tongji')
+    await clickAndWait(citizen, citizen.getByRole('region', { name: '按承办单位统计' }).getByRole('link', { name: '汉丰街道' }))
+    expect(await citizen.locator('h1').textContent()).toBe('汉丰街道信件办理情况')
+    expect(await citizen.locator('tbody tr').count()).toBe(12)
+    expect(await citizen.locator('tbody tr').first().textContent()).toMatch(/（\d+\/\d+）/)
+    await expectShell(citizen, { phone: true })
+    await checkAxe(citizen, 'unit statistics phone')
+    await screenshot(citizen, 'letters-unit-statistics-phone')
   })
 
   it('gives the 公开办 the 2017 statistics with the seed\'s figures, and each figure opens its letters', async () => {

@@ -53,7 +53,7 @@ export function StatisticsPage({ shell, month, months, byChannel, byUnit, unitNa
               <tbody>
                 {byUnit.slice(1).map((r) => (
                   <tr>
-                    <th scope="row">{typeof r.unitId === 'number' ? unitNames.get(r.unitId) ?? '' : '未转办（当场答复或不予受理）'}</th>
+                    <th scope="row">{typeof r.unitId === 'number' ? <a href={`/hudong/qzxx/tongji/danwei/${r.unitId}`}>{unitNames.get(r.unitId) ?? ''}</a> : '未转办（当场答复或不予受理）'}</th>
                     <td>{r.received}</td><td>{r.handled}</td><td>{rate(r.handled, r.received)}（{r.handled}/{r.received}）</td>
                     <td>{r.repliedOnTime + r.repliedLate === 0 ? '—' : `${rate(r.repliedOnTime, r.repliedOnTime + r.repliedLate)}（${r.repliedOnTime}/${r.repliedOnTime + r.repliedLate}）`}</td>
                     <td>{medianText(r)}</td>
@@ -90,6 +90,31 @@ export function PublishedLettersPage({ shell, letters, unitNames }: { shell: She
           {l.reply.split(/\n+/).map((p) => <p>{p}</p>)}
         </article>
       ))}
+    </PortalLayout>
+  )
+}
+
+/** One unit's last twelve months (信件办理情况 of a 承办单位), every rate with its denominator. */
+export function UnitStatisticsPage({ shell, unitName, months }: { shell: ShellModel; unitName: string; months: { month: string; row: StatisticsRow }[] }) {
+  return (
+    <PortalLayout shell={shell} title={`${unitName}信件办理情况`} column="区长信箱">
+      <p><a href="/hudong/qzxx/tongji">返回信件办理情况</a></p>
+      <h1>{unitName}信件办理情况</h1>
+      <p>近十二个月转交{unitName}办理的来信和来电，每月截至月底（本月截至今天）的办理情况。答复率 = 已答复并办结 ÷ 收件，按期答复率 = 按期答复 ÷ 已答复，括号里是分子和分母；办理用时按工作日计算，取中位数，括号里是计算所依据的件数。</p>
+      <TableWrap label={`${unitName}按月统计`}>
+        <table class="table">
+          <caption>{unitName}按月统计</caption>
+          <thead><tr><th scope="col">月份</th><th scope="col">收件</th><th scope="col">已答复并办结</th><th scope="col">答复率</th><th scope="col">按期答复率</th><th scope="col">办理用时中位数</th></tr></thead>
+          <tbody>{months.map(({ month, row: r }) => (
+            <tr>
+              <th scope="row"><a href={`/hudong/qzxx/tongji?month=${month}`}>{month.slice(0, 4)}年{Number(month.slice(5, 7))}月</a></th>
+              <td>{r.received}</td><td>{r.handled}</td><td>{rate(r.handled, r.received)}（{r.handled}/{r.received}）</td>
+              <td>{r.repliedOnTime + r.repliedLate === 0 ? '—' : `${rate(r.repliedOnTime, r.repliedOnTime + r.repliedLate)}（${r.repliedOnTime}/${r.repliedOnTime + r.repliedLate}）`}</td>
+              <td>{medianText(r)}</td>
+            </tr>
+          ))}</tbody>
+        </table>
+      </TableWrap>
     </PortalLayout>
   )
 }
