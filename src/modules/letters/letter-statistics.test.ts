@@ -6,6 +6,7 @@ import { createFieldCipher } from '../../platform/crypto/sm.ts'
 import { findOrganisationByCode, findUserByUsername, type Actor, type UseCaseContext } from '../orgs/index.ts'
 import { acceptCase, dispatchCase, evaluateCase, notAcceptCase, releaseReply, replyToCase } from './case-actions.ts'
 import { letterStatistics, median, statisticsCaseIds } from './letter-statistics.ts'
+import { mergeCase } from './merge-cases.ts'
 import { rateReply } from './public-follow-up.ts'
 import { registerCall } from './register-call.ts'
 import { submitLetter } from './submit-letter.ts'
@@ -61,6 +62,9 @@ describeEachDatabase('letterStatistics', (database) => {
     await notAcceptCase(on('2026-03-26'), e.caseId, 'petition', '请向信访部门反映')
     // F: April, outside the period.
     await write('2026-04-02', 'complaint')
+    // G: April, merged into C on 04-03 (并单): never carried into a later period on its own.
+    const g = await write('2026-04-02', 'complaint')
+    await mergeCase(on('2026-04-03'), g.caseId, c.caseNo, '同一事项')
 
     const rows = await letterStatistics(db, { regionId: gkb.regionId, from: '2026-03-01', to: '2026-03-31' })
     const none = { excellent: 0, good: 0, fair: 0, poor: 0 }
@@ -83,6 +87,10 @@ describeEachDatabase('letterStatistics', (database) => {
     // carried in and handled in the period; C (03-20) and E (03-25) are the period's own.
     const later = await letterStatistics(db, { regionId: gkb.regionId, from: '2026-03-12', to: '2026-03-31' })
     expect(later[0]).toMatchObject({ received: 2, handled: 1, carriedOver: 1, carriedIn: 1, carriedInHandled: 1, supervision: none })
+    // In May: C (still open) is carried in; F (April, never screened) too; G, merged into C, is not.
+    const may = await statisticsCaseIds(db, { regionId: gkb.regionId, from: '2026-05-01', to: '2026-05-31' }, { channel: 'all', unitId: 'all' }, 'carriedIn')
+    expect(may).toContain(c.caseId)
+    expect(may).not.toContain(g.caseId)
     const ids = await statisticsCaseIds(db, { regionId: gkb.regionId, from: '2026-03-12', to: '2026-03-31' }, { channel: 'all', unitId: 'all' }, 'carriedIn')
     expect(ids).toEqual([b.caseId])
     // Each figure's drill-down lists exactly the cases it counts.

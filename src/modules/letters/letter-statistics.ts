@@ -92,9 +92,10 @@ export async function caseFigures(db: Executor, query: StatisticsQuery): Promise
   if (query.channel) q = q.where('channel', '=', query.channel)
   if (query.unitId !== undefined) q = q.where('unit_id', '=', query.unitId)
   const cases = await q.orderBy('id').execute()
-  // 上期结转: received before the period, and either still open or with an event on or after its first day.
+  // 上期结转: received before the period, and either still open or with an event on or after its first day (merged letters
+  // are carried by the letter they joined).
   let before = db.selectFrom('letter_cases').select(['id', 'channel', 'unit_id', 'received_on']).where('region_id', '=', query.regionId).where('received_on', '<', query.from)
-    .where((eb) => eb.or([eb('state', 'not in', HANDLED_STATES as CaseState[]), eb('id', 'in', eb.selectFrom('letter_events').select('case_id').where('effective_on', '>=', query.from))]))
+    .where((eb) => eb.or([eb('state', 'not in', [...HANDLED_STATES, 'merged'] as CaseState[]), eb('id', 'in', eb.selectFrom('letter_events').select('case_id').where('effective_on', '>=', query.from))]))
   if (query.channel) before = before.where('channel', '=', query.channel)
   if (query.unitId !== undefined) before = before.where('unit_id', '=', query.unitId)
   const earlier = await before.orderBy('id').execute()
@@ -129,7 +130,9 @@ export async function caseFigures(db: Executor, query: StatisticsQuery): Promise
   for (const c of earlier) {
     const list = byCase.get(c.id) ?? []
     const atStart = list.filter((e) => e.effective_on <= start)
-    if (HANDLED_STATES.includes((atStart.at(-1)?.to_state ?? 'received') as CaseState)) continue
+    const stateAtStart = (atStart.at(-1)?.to_state ?? 'received') as CaseState
+    // A letter merged into another (并单) is carried by the one it joined.
+    if (HANDLED_STATES.includes(stateAtStart) || stateAtStart === 'merged') continue
     out.push(figures(c, list, false))
   }
   return out
