@@ -26,6 +26,8 @@ import { fixedClock } from '../src/platform/clock.ts'
 import { createFieldCipher } from '../src/platform/crypto/sm.ts'
 import { CATEGORY_KEYS, CHANNEL_KEYS, type CaseState } from '../src/modules/letters/rules/index.ts'
 import { maskName, maskPhone } from '../src/modules/letters/contact.ts'
+import { COUNT_CAP, countByState, countQueuesCapped } from '../src/modules/letters/letters.repository.ts'
+import { STATE_QUEUE_LABELS } from '../src/modules/letters/views/admin-pages.tsx'
 import { onEachDatabase } from './lib/bench-database.ts'
 import { BenchError, loadNote, printTable, round, runMain } from './lib/harness.ts'
 import { DEMO_PASSWORD } from './lib/staff-client.ts'
@@ -217,6 +219,27 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         }
         rows.push(row)
       }
+      // The tabs' counts alone: every state counted over the region (countByState, before) against each queue counted
+      // up to COUNT_CAP + 1 (countQueuesCapped, what the page runs now), alternated in one run.
+      const queues = Object.entries(STATE_QUEUE_LABELS).map(([key, q]) => ({ key, states: q.states }))
+      const counts: { name: string; oldMs: number[]; newMs: number[] }[] = []
+      for (const [name, unitId] of [['公开办 (region)', undefined], ['发展改革委 (unit)', fgw.id]] as const) {
+        const row = { name, oldMs: [] as number[], newMs: [] as number[] }
+        const runs: [() => Promise<unknown>, number[]][] = [[() => countByState(db, region.id, unitId), row.oldMs], [() => countQueuesCapped(db, region.id, unitId, queues), row.newMs]]
+        for (const [run] of runs) await run()
+        for (let r = 0; r < ROUNDS; r++) {
+          for (const [run, into] of r % 2 ? runs.toReversed() : runs) {
+            const t0 = performance.now()
+            await run()
+            into.push(performance.now() - t0)
+          }
+        }
+        counts.push(row)
+      }
+      console.log(`\n${label}: tab counts, ${ROUNDS} rounds`)
+      printTable(['tabs of', 'countByState p50 ms', 'p95 ms', `capped at ${COUNT_CAP} p50 ms`, 'p95 ms', 'ratio p50 old÷new'],
+        counts.map((c) => [c.name, round(percentile(c.oldMs, 50), 1), round(percentile(c.oldMs, 95), 1), round(percentile(c.newMs, 50), 1), round(percentile(c.newMs, 95), 1),
+          round(percentile(c.oldMs, 50) / percentile(c.newMs, 50), 1)]))
       console.log(`\n${label}: ${total} letters, ${ROUNDS} requests per page`)
       printTable(['page', 'page p50 ms', 'page p95 ms', 'bare SQL p50 ms', 'bare p95 ms', 'ratio p50'],
         rows.map((r) => [r.name, round(percentile(r.pageMs, 50), 1), round(percentile(r.pageMs, 95), 1), round(percentile(r.bareMs, 50), 1), round(percentile(r.bareMs, 95), 1),
@@ -224,6 +247,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       const all = rows.flatMap((r) => r.pageMs)
       return {
         database: label, letters: total, events, loadMs: Math.round(loadMs), rounds: ROUNDS, pageP50Ms: round(percentile(all, 50), 1), pageP95Ms: round(percentile(all, 95), 1),
+        tabCounts: counts.map((c) => ({ tabs: c.name, oldP50Ms: round(percentile(c.oldMs, 50), 1), oldP95Ms: round(percentile(c.oldMs, 95), 1), newP50Ms: round(percentile(c.newMs, 50), 1), newP95Ms: round(percentile(c.newMs, 95), 1) })),
         pages: rows.map((r) => ({ page: r.name, p50Ms: round(percentile(r.pageMs, 50), 1), p95Ms: round(percentile(r.pageMs, 95), 1), bareP50Ms: round(percentile(r.bareMs, 50), 1),
           bareP95Ms: round(percentile(r.bareMs, 95), 1), ratioP50: round(percentile(r.pageMs, 50) / percentile(r.bareMs, 50), 1) })),
       }

@@ -354,6 +354,7 @@ create table letter_cases (
   constraint letter_cases_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES organisations(id)
 );
 CREATE UNIQUE INDEX letter_cases_case_no_key ON letter_cases (case_no);
+CREATE INDEX letter_cases_consent_idx ON letter_cases (region_id, released_at DESC) WHERE publish_consent;
 CREATE UNIQUE INDEX letter_cases_idempotency_key_key ON letter_cases (idempotency_key);
 CREATE UNIQUE INDEX letter_cases_pkey ON letter_cases (id);
 CREATE UNIQUE INDEX letter_cases_query_code_key ON letter_cases (query_code);
@@ -396,6 +397,29 @@ create table letter_events (
 );
 CREATE INDEX letter_events_case_idx ON letter_events (case_id, id);
 CREATE UNIQUE INDEX letter_events_pkey ON letter_events (id);
+
+create table letter_publications (
+  id integer not null default nextval('letter_publications_id_seq'::regclass),
+  case_id integer not null,
+  region_id integer not null,
+  state character varying(16) not null,
+  subject text not null,
+  content text not null,
+  reply text not null,
+  reason text not null default ''::text,
+  decided_by_user_id integer not null,
+  decided_at timestamp with time zone not null,
+  published_at timestamp with time zone,
+  withdrawn_at timestamp with time zone,
+  constraint letter_publications_case_id_fkey FOREIGN KEY (case_id) REFERENCES letter_cases(id),
+  constraint letter_publications_case_id_key UNIQUE (case_id),
+  constraint letter_publications_decided_by_user_id_fkey FOREIGN KEY (decided_by_user_id) REFERENCES users(id),
+  constraint letter_publications_pkey PRIMARY KEY (id),
+  constraint letter_publications_region_id_fkey FOREIGN KEY (region_id) REFERENCES regions(id)
+);
+CREATE UNIQUE INDEX letter_publications_case_id_key ON letter_publications (case_id);
+CREATE UNIQUE INDEX letter_publications_pkey ON letter_publications (id);
+CREATE INDEX letter_publications_portal_idx ON letter_publications (region_id, state, published_at DESC);
 
 create table letter_rectifications (
   id integer not null default nextval('letter_rectifications_id_seq'::regclass),

@@ -9,6 +9,7 @@ import type { Db } from '../database.ts'
 import { hashPassword } from '../modules/orgs/index.ts'
 import { systemClock } from '../platform/clock.ts'
 import { seedDemoLetters } from './seed-letters.ts'
+import { seedDemoLetters2017 } from './seed-letters-2017.ts'
 import { seedDemoRequests } from './seed-requests.ts'
 import { seedDemoCatalogue } from './seed-catalogue.ts'
 import { seedDemoGuides, seedDemoRules } from './seed-column.ts'
@@ -174,6 +175,8 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
   }
   // Demo letters need the SM4 key (contacts are sealed); like the catalogue, they stay out of test images.
   if ((options.catalogue ?? true) && options.dataKey) await seedDemoLetters(db, options.dataKey)
+  // The seed's 2017 公众诉求 as records (its statistics give the annual report's figures), inserted in bulk.
+  if ((options.catalogue ?? true) && options.dataKey) await seedDemoLetters2017(db, options.dataKey)
   // 依申请公开 demo cases need the data key (applicants are SM4-encrypted); test images leave them out.
   if ((options.catalogue ?? true) && options.dataKey) await seedDemoRequests(db, systemClock, options.dataKey)
   const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()

@@ -233,6 +233,12 @@ describeInBrowser('区长信箱 in the browser', () => {
     expect(await staff.locator('main').textContent()).toMatch(/区长公开信箱\d+\d+[\d.]+%（\d+\/\d+）/)
     await checkAxe(staff, 'statistics desktop')
     await screenshot(staff, 'letters-statistics-desktop')
+    // 信件选登 is the 公开办's decision: the released letter waits in the queue until it is approved.
+    await openLetterAs('gkb')
+    await staff.goto('/admin/letters/xuandeng')
+    await clickAndWait(staff, staff.getByRole('link', { name: SUBJECT }))
+    await staff.getByRole('radio', { name: /^选登/ }).check()
+    await clickAndWait(staff, staff.getByRole('button', { name: '提交审核意见' }))
     await staff.goto('/hudong/qzxx/xuandeng')
     expect(await staff.locator('main').textContent()).toContain(SUBJECT)
     expect(await staff.locator('main').textContent()).not.toContain('张三丰')

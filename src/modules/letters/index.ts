@@ -14,7 +14,7 @@ export { registerCall, type CallInput } from './register-call.ts'
 export { convertLetter, conversionOf, type Conversion } from './convert-letter.ts'
 export { rateReply, reopenByWriter } from './public-follow-up.ts'
 /** Statistics per channel, unit and period for the reports and oversight wings (computed from case events). */
-export { letterStatistics, type StatisticsQuery, type StatisticsRow } from './letter-statistics.ts'
+export { letterStatistics, statisticsCaseIds, type StatisticsQuery, type StatisticsRow, type Measure } from './letter-statistics.ts'
 /** 督办: escalates overdue dispatched cases once (idempotent; the hourly letters-escalation job, src/app-jobs.ts). */
 export { escalateOverdueCases } from './escalate-overdue.ts'
 /** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
@@ -23,3 +23,5 @@ export { lettersOpen311Routes } from './letters.open311-routes.ts'
 export { recordRectification, appealRating, reviewAppeal, listRectifications, type Rectification } from './rectify-rating.ts'
 /** 公众诉求设置: the 办理时限 table, the 转办目录 and the local numbers as the rules read them. */
 export { loadLimitTable, loadRoutingCatalogue, loadLetterSettings } from './letter-config.ts'
+/** Contact masking and 查询码 (the demo seed writes letters in bulk with them). */
+export { maskName, maskPhone, newQueryCode } from './contact.ts'

@@ -5,8 +5,10 @@ import { fixedClock } from '../../platform/clock.ts'
 import { createFieldCipher } from '../../platform/crypto/sm.ts'
 import { findOrganisationByCode, findUserByUsername, type Actor, type UseCaseContext } from '../orgs/index.ts'
 import { acceptCase, dispatchCase, evaluateCase, notAcceptCase, releaseReply, replyToCase } from './case-actions.ts'
-import { letterStatistics, median } from './letter-statistics.ts'
+import { letterStatistics, median, statisticsCaseIds } from './letter-statistics.ts'
+import { mergeCase } from './merge-cases.ts'
 import { rateReply } from './public-follow-up.ts'
+import { appealRating, rectificationsOfCase, reviewAppeal } from './rectify-rating.ts'
 import { registerCall } from './register-call.ts'
 import { submitLetter } from './submit-letter.ts'
 
@@ -61,12 +63,15 @@ describeEachDatabase('letterStatistics', (database) => {
     await notAcceptCase(on('2026-03-26'), e.caseId, 'petition', '请向信访部门反映')
     // F: April, outside the period.
     await write('2026-04-02', 'complaint')
+    // G: April, merged into C on 04-03 (并单): never carried into a later period on its own.
+    const g = await write('2026-04-02', 'complaint')
+    await mergeCase(on('2026-04-03'), g.caseId, c.caseNo, '同一事项')
 
     const rows = await letterStatistics(db, { regionId: gkb.regionId, from: '2026-03-01', to: '2026-03-31' })
     const none = { excellent: 0, good: 0, fair: 0, poor: 0 }
     const noRating = { very_satisfied: 0, satisfied: 0, basically_satisfied: 0, dissatisfied: 0, very_dissatisfied: 0 }
     expect(rows[0]).toEqual({
-      channel: 'all', unitId: 'all', received: 5, handled: 4, carriedOver: 1, repliedOnTime: 1, repliedLate: 1,
+      channel: 'all', unitId: 'all', received: 5, handled: 4, carriedOver: 1, carriedIn: 0, carriedInHandled: 0, repliedOnTime: 1, repliedLate: 1,
       supervision: { ...none, excellent: 1, good: 1 }, satisfaction: { ...noRating, satisfied: 1 }, medianWorkingDays: 3.5, // days 0, 1, 6, 9
     })
     const row = (channel: string, unitId: number | null) => rows.find((r) => r.channel === channel && r.unitId === unitId)
@@ -78,5 +83,35 @@ describeEachDatabase('letterStatistics', (database) => {
     const early = await letterStatistics(db, { regionId: gkb.regionId, from: '2026-03-01', to: '2026-03-11' })
     expect(early[0]).toMatchObject({ received: 3, handled: 2, carriedOver: 1, repliedOnTime: 1, repliedLate: 0 })
     expect((await letterStatistics(db, { regionId: gkb.regionId, from: '2026-03-01', to: '2026-03-31', channel: 'district_hotline' }))[0]!.received).toBe(1)
+
+    // From 03-12: A was handled on 03-10 (not carried in); B, received 03-02 and released 03-13, was open on 03-11 and is
+    // carried in and handled in the period; C (03-20) and E (03-25) are the period's own.
+    const later = await letterStatistics(db, { regionId: gkb.regionId, from: '2026-03-12', to: '2026-03-31' })
+    expect(later[0]).toMatchObject({ received: 2, handled: 1, carriedOver: 1, carriedIn: 1, carriedInHandled: 1, supervision: none })
+    // In May: C (still open) is carried in; F (April, never screened) too; G, merged into C, is not.
+    const may = await statisticsCaseIds(db, { regionId: gkb.regionId, from: '2026-05-01', to: '2026-05-31' }, { channel: 'all', unitId: 'all' }, 'carriedIn')
+    expect(may).toContain(c.caseId)
+    expect(may).not.toContain(g.caseId)
+    const ids = await statisticsCaseIds(db, { regionId: gkb.regionId, from: '2026-03-12', to: '2026-03-31' }, { channel: 'all', unitId: 'all' }, 'carriedIn')
+    expect(ids).toEqual([b.caseId])
+    // Each figure's drill-down lists exactly the cases it counts.
+    const march = { regionId: gkb.regionId, from: '2026-03-01', to: '2026-03-31' }
+    expect(await statisticsCaseIds(db, march, { channel: 'district_mailbox', unitId: fgwUnit.id }, 'repliedLate')).toEqual([b.caseId])
+    expect(await statisticsCaseIds(db, march, { channel: 'all', unitId: 'all' }, 'grade:excellent')).toEqual([a.caseId])
+    expect(await statisticsCaseIds(db, march, { channel: 'all', unitId: 'all' }, 'rating:satisfied')).toEqual([a.caseId])
+    expect((await statisticsCaseIds(db, march, { channel: 'all', unitId: 'all' }, 'carriedOver'))).toEqual([c.caseId])
+    expect((await statisticsCaseIds(db, march, { channel: 'all', unitId: 'all' }, 'received'))).toHaveLength(5)
+
+    // B's writer rates 非常不满意 on 03-16; the unit appeals and the 公开办 voids the rating on 复核 (国办发〔2019〕51号):
+    // a voided rating is left out of 好差评, in the figures and in the drill-down.
+    await rateReply(on('2026-03-16', null), b.queryCode, '0000', 'very_dissatisfied', '')
+    const counted = await letterStatistics(db, march)
+    expect(counted[0]!.satisfaction).toEqual({ ...noRating, satisfied: 1, very_dissatisfied: 1 })
+    const [task] = await rectificationsOfCase(db, b.caseId)
+    await appealRating(on('2026-03-17', fgw), task!.id, '答复已按时送达，评价与事实不符')
+    await reviewAppeal(on('2026-03-18'), task!.id, 'void', '经核实，评价与事实不符，撤销')
+    const voided = await letterStatistics(db, march)
+    expect(voided[0]!.satisfaction).toEqual({ ...noRating, satisfied: 1 })
+    expect(await statisticsCaseIds(db, march, { channel: 'all', unitId: 'all' }, 'rating:very_dissatisfied')).toEqual([])
   })
 })

@@ -13,7 +13,7 @@ import { mergeCase, splitCase } from './merge-cases.ts'
 import { caseForWriter, FOLLOW_UP_FAILED, rateReply, reopenByWriter } from './public-follow-up.ts'
 import { registerCall } from './register-call.ts'
 import { escalateOverdueCases } from './escalate-overdue.ts'
-import { countByState, eventsOfCase, findCase, listCases, sealedContact } from './letters.repository.ts'
+import { countByState, countQueuesCapped, eventsOfCase, findCase, listCases, sealedContact } from './letters.repository.ts'
 import { FLOOD_LIMITS, submitLetter } from './submit-letter.ts'
 
 const security = { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, loginLockMinutes: 15, ipMaxFailures: 30, enforcePasswordChange: false }
@@ -200,5 +200,11 @@ describeEachDatabase('letters cases', (database) => {
     expect((await listCases(database().db, { regionId: region, unitId: await unitId('fgw'), states: ['dispatched'], limit: 30, offset: 0 })).rows.map((c) => c.id)).not.toContain(sent[0])
     const due = await listCases(database().db, { regionId: region, states: ['dispatched'], dueBy: '2099-12-31', limit: 30, offset: 0 })
     expect(due.rows.map((c) => c.id)).toContain(sent[0])
+
+    // Capped queue counts: exact up to the cap, "more than the cap" past it; a unit counts only its own.
+    const queues = [{ key: 'received', states: ['received'] as const }, { key: 'dispatched', states: ['dispatched'] as const }]
+    expect(await countQueuesCapped(database().db, region, undefined, queues, received)).toMatchObject({ received: { count: received, capped: false } })
+    expect(await countQueuesCapped(database().db, region, undefined, queues, received - 1)).toMatchObject({ received: { count: received - 1, capped: true } })
+    expect(await countQueuesCapped(database().db, region, await unitId('czj'), queues, 1000)).toEqual({ received: { count: 0, capped: false }, dispatched: { count: czj.rows.length, capped: false } })
   })
 })

@@ -1,6 +1,6 @@
 /** The 区长信箱 over HTTP: writing (multipart, no JavaScript), clear messages, one case per form, follow-up, rating. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, Client, text } from '../../../test/support/test-app.ts'
+import { buildTestApp, Client, html, text } from '../../../test/support/test-app.ts'
 import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
 
 let database: TestDatabase
@@ -110,8 +110,25 @@ describe('区长信箱 (public)', () => {
     const res = await new Client(app).get('/hudong/qzxx/tongji?month=2026-11')
     expect(res.statusCode).toBe(200)
     expect(text(res, 'h1')).toBe('2026年11月信件办理情况')
-    expect(res.body).toContain(`<td>区长公开信箱</td><td>${n}</td><td>0</td><td>0%（0/${n}）</td>`)
+    expect(res.body).toContain(`<th scope="row">区长公开信箱</th><td>${n}</td><td>0</td><td>0%（0/${n}）</td>`)
     expect(res.body).toContain('未转办（当场答复或不予受理）')
+    // The unit table ends with its total, rates with their denominators, and says it is not a ranking.
+    const unitRows = html(res).querySelectorAll('table')[1]!.querySelectorAll('tbody tr')
+    expect(unitRows.at(-1)!.querySelectorAll('th, td').map((c) => c.text.trim()).slice(0, 4)).toEqual(['合计', String(n), '0', `0%（0/${n}）`])
+    expect(text(res, 'main')).toContain('不排名')
+  })
+
+  it('gives each unit a page of its last twelve months with denominators; other ids are not found', async () => {
+    const fgw = (await database.db.selectFrom('organisations').select(['id', 'region_id']).where('code', '=', 'fgw').executeTakeFirstOrThrow())
+    const res = await new Client(app).get(`/hudong/qzxx/tongji/danwei/${fgw.id}`)
+    expect(res.statusCode).toBe(200)
+    expect(text(res, 'h1')).toBe('区发展改革委信件办理情况')
+    const rows = html(res).querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => c.text.trim()))
+    expect(rows).toHaveLength(12)
+    expect(rows[0]![0]).toBe('2026年11月')
+    for (const row of rows) expect(row[3]).toMatch(/^(—|[\d.]+%)（\d+\/\d+）$/)
+    expect((await new Client(app).get('/hudong/qzxx/tongji/danwei/999999')).statusCode).toBe(404)
+    expect((await new Client(app).get('/hudong/qzxx/tongji/danwei/abc')).statusCode).toBe(404)
     expect((await new Client(app).get('/hudong/qzxx/tongji?month=1999-01')).body).toContain('2026年11月信件办理情况')
   })
 

@@ -1,7 +1,7 @@
 /** Public routes of the 区长信箱: write, receipt, follow-up, rating and "没有解决". No account; no JavaScript needed. */
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { InvalidInputError, TooManyRequestsError, type FieldMessage } from '../../platform/http/errors.ts'
+import { InvalidInputError, NotFoundError, TooManyRequestsError, type FieldMessage } from '../../platform/http/errors.ts'
 import { fieldErrors } from '../../platform/http/forms.ts'
 import { currentRegion, findOrganisation, listOrganisations, type UseCaseContext } from '../orgs/index.ts'
 import type { StaffDeps } from '../orgs/index.ts'
@@ -17,9 +17,9 @@ import { replyLimit } from './rules/index.ts'
 import { ATTACHMENT_ROUTE_CONFIG, formWithFiles, uploadsOf } from './letters.multipart.ts'
 import type { Satisfaction } from './rules/index.ts'
 import { FollowUpLookup, FollowUpPage, MailboxHome, ReceiptPage, WriteLetterPage } from './views/public-pages.tsx'
-import { PublishedLettersPage, StatisticsPage } from './views/statistics-page.tsx'
+import { PublishedLettersPage, StatisticsPage, UnitStatisticsPage } from './views/statistics-page.tsx'
 import { publishedLetters } from './published-letters.ts'
-import { letterStatistics } from './letter-statistics.ts'
+import { letterStatistics, type StatisticsRow } from './letter-statistics.ts'
 
 export interface LettersPublicDeps extends Omit<StaffDeps, 'nav' | 'https'> {
   /** Secret for the flood-protection hash of sender addresses. */
@@ -114,9 +114,28 @@ export async function lettersPublicRoutes(app: FastifyInstance, deps: LettersPub
     return reply.page(<StatisticsPage shell={request.shell} month={month} months={months} byChannel={byChannel} byUnit={byUnit} unitNames={new Map(units.map((u) => [u.id, u.shortName]))} />)
   })
 
+  // One unit's last twelve months; a unit of another region, or none, is not found.
+  app.get('/hudong/qzxx/tongji/danwei/:unitId', { config: { publicCache: true } }, async (request, reply) => {
+    const region = await currentRegion(deps.db)
+    const id = Number((request.params as { unitId: string }).unitId)
+    const unit = region && Number.isSafeInteger(id) && id > 0 ? await findOrganisation(deps.db, id) : undefined
+    if (!region || !unit || unit.regionId !== region.id || unit.kind === 'region') throw new NotFoundError()
+    const today = deps.clock.today()
+    const months: { month: string; row: StatisticsRow }[] = []
+    for (let i = 0; i < 12; i++) {
+      const first = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - i, 1))
+      const month = first.toISOString().slice(0, 7)
+      const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
+      // Sequential: PGlite has one connection (DESIGN.md §2).
+      const [row] = await letterStatistics(deps.db, { regionId: region.id, from: `${month}-01`, to: last < today ? last : today, unitId: unit.id, groupBy: 'unit' })
+      months.push({ month, row: row! })
+    }
+    return reply.page(<UnitStatisticsPage shell={request.shell} unitName={unit.shortName} months={months} />)
+  })
+
   app.get('/hudong/qzxx/xuandeng', { config: { publicCache: true } }, async (request, reply) => {
     const region = await currentRegion(deps.db)
-    const letters = region ? await publishedLetters(deps.db, deps.cipher, region.id, deps.clock.today()) : []
+    const letters = region ? await publishedLetters(deps.db, region.id) : []
     const units = region ? await listOrganisations(deps.db, region.id) : []
     return reply.page(<PublishedLettersPage shell={request.shell} letters={letters} unitNames={new Map(units.map((u) => [u.id, u.shortName]))} />)
   })

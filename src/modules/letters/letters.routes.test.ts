@@ -181,7 +181,12 @@ describe('公众诉求 back office', () => {
     expect(page.body).toContain('已办结，待回访')
   })
 
-  it('publishes the consented, released letter in 信件选登 without the writer\'s contact', async () => {
+  it('publishes the consented, released letter in 信件选登 only after the 公开办 approves it, without the writer\'s contact', async () => {
+    expect(await new Client(app).get('/hudong/qzxx/xuandeng').then((r) => r.body)).not.toContain('天然气价格调整咨询')
+    const gkb = await as('gkb')
+    const review = await gkb.get(`/admin/letters/xuandeng/${caseId}`)
+    expect(review.statusCode).toBe(200)
+    expect((await gkb.post(`/admin/letters/xuandeng/${caseId}`, { decision: 'approve', subject: '天然气价格调整咨询', content: text(review, '#f-content'), reply: text(review, '#f-reply') })).statusCode).toBe(303)
     const res = await new Client(app).get('/hudong/qzxx/xuandeng')
     expect(res.statusCode).toBe(200)
     expect(text(res, 'h1')).toBe('信件选登')

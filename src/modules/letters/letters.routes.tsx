@@ -20,8 +20,10 @@ import { replyClockOf } from './letter-clock.ts'
 import { ATTACHMENT_ROUTE_CONFIG, formWithFiles, uploadsOf, type FilePart } from './letters.multipart.ts'
 import { appealRating, listRectifications, recordRectification, rectificationForActor, rectificationsOfCase, reviewAppeal } from './rectify-rating.ts'
 import { RectificationsPage, SettingsPage, type SettingsModel } from './views/ops-pages.tsx'
-import { countByState, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
+import { COUNT_CAP, countQueuesCapped, eventsOfCase, findCase, listCases, mergedInto, type LetterCase } from './letters.repository.ts'
 import { revealContact } from './reveal-contact.ts'
+import { lettersPublicationRoutes } from './letters-publications.routes.tsx'
+import { lettersStatisticsRoutes } from './letters-statistics.routes.tsx'
 import { mergeCase, splitCase } from './merge-cases.ts'
 import { registerCall } from './register-call.ts'
 import { availableCaseActions, CALL_CHANNELS, limitOfRegime, suggestUnits, type CategoryKey, type ChannelKey, type NotAcceptedReason, type SupervisionGrade } from './rules/index.ts'
@@ -83,21 +85,27 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     const pageNo = Math.max(1, Math.min(10_000, Number(q.page ?? 1) || 1))
     const pageSize = 30
     if (!office && !isUnitStaff(actor)) return operatorList(request, reply, q, pageNo, pageSize)
-    const counts = await countByState(deps.db, actor.regionId, office ? undefined : actor.organisationId)
-    const queues = Object.entries(STATE_QUEUE_LABELS)
-      .filter(([key]) => office || key === 'dispatched' || key === 'replied' || key === 'released' || key === 'closed')
-      .map(([key, q]) => ({ key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: q.states.reduce((n, s) => n + (counts[s] ?? 0), 0), states: q.states }))
+    const visible = Object.entries(STATE_QUEUE_LABELS).filter(([key]) => office || key === 'dispatched' || key === 'replied' || key === 'released' || key === 'closed')
+    const counts = await countQueuesCapped(deps.db, actor.regionId, office ? undefined : actor.organisationId, visible.map(([key, q]) => ({ key, states: q.states })))
+    const queues = visible.map(([key, q]) => ({
+      key, label: office ? q.label : key === 'dispatched' ? '待办理' : q.label, count: counts[key]!.count, countText: counts[key]!.capped ? `${COUNT_CAP.toLocaleString('en-US')}+` : undefined, states: q.states,
+    }))
     const queueKey = typeof q.queue === 'string' && queues.some((x) => x.key === q.queue) ? q.queue : office ? 'received' : 'dispatched'
     const queue = queues.find((x) => x.key === queueKey)!
-    const { rows, total } = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset: (pageNo - 1) * pageSize, knownTotal: queue.count })
+    const offset = (pageNo - 1) * pageSize
+    const listed = await listCases(deps.db, { regionId: actor.regionId, unitId: office ? undefined : actor.organisationId, states: queue.states, limit: pageSize, offset, knownTotal: queue.count })
+    const rows = listed.rows
+    // Past the cap the total is not known: a full page promises a next one, a short page is the last.
+    const total = !queue.countText ? listed.total : rows.length < pageSize ? offset + rows.length : Math.max(COUNT_CAP + 1, offset + pageSize + 1)
+    const totalText = queue.countText && !(rows.length < pageSize && offset + rows.length <= COUNT_CAP) ? `${queue.countText} 件` : undefined
     const units = new Map((await listOrganisations(deps.db, actor.regionId)).map((o) => [o.id, o.shortName]))
     const soon = await soonDate()
     const flags = new Map<number, DueFlag>()
     for (const c of rows) flags.set(c.id, await dueFlagOf(c, soon))
     const done = DONE[String(q.done ?? '')]
-    return page(request, reply, '公众诉求', <LettersList title={office ? '公众诉求（区长信箱与热线）' : '公众诉求：本单位承办'} queues={queues} current={queueKey} rows={rows} total={total} page={pageNo} pageSize={pageSize}
+    return page(request, reply, '公众诉求', <LettersList title={office ? '公众诉求（区长信箱与热线）' : '公众诉求：本单位承办'} queues={queues} current={queueKey} rows={rows} total={total} totalText={totalText} page={pageNo} pageSize={pageSize}
       unitNames={units} dueFlags={flags} showUnit={office} canRegisterCall={office} done={done}
-      links={[{ href: '/admin/letters/zhenggai', label: '差评整改' }, ...(office ? [{ href: '/admin/letters/settings', label: '办理时限与转办目录' }] : [])]} />)
+      links={[...(office ? [{ href: '/admin/letters/xuandeng', label: '信件选登审核' }] : []), { href: '/admin/letters/tongji', label: '办理情况统计' }, { href: '/admin/letters/zhenggai', label: '差评整改' }, ...(office ? [{ href: '/admin/letters/settings', label: '办理时限与转办目录' }] : [])]} />)
   })
 
   // 话务员: the calls they registered, and the hotline queue (every call of the region); nothing else.
@@ -348,4 +356,8 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     const f = parse(RoutingKeyForm, body); if (Array.isArray(f)) return f
     await removeRoutingRow(ctx(request), f.unitCode)
   })
+
+  // 信件选登 moderation and the oversight statistics (separate files).
+  await lettersPublicationRoutes(app, deps)
+  await lettersStatisticsRoutes(app, deps)
 }

@@ -125,6 +125,22 @@ export interface LetterRectificationsTable {
   reviewed_at: Date | null
 }
 
+/** 信件选登 decisions: the anonymised, edited texts as published (migration 0034). */
+export interface LetterPublicationsTable {
+  id: Generated<number>
+  case_id: number
+  region_id: number
+  state: 'approved' | 'declined' | 'withdrawn'
+  subject: string
+  content: string
+  reply: string
+  reason: Generated<string>
+  decided_by_user_id: number
+  decided_at: Date
+  published_at: Date | null
+  withdrawn_at: Date | null
+}
+
 export interface LettersTables {
   letter_cases: LetterCasesTable
   letter_events: LetterEventsTable
@@ -134,4 +150,5 @@ export interface LettersTables {
   letter_settings: LetterSettingsTable
   letter_config_changes: LetterConfigChangesTable
   letter_rectifications: LetterRectificationsTable
+  letter_publications: LetterPublicationsTable
 }

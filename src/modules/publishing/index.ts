@@ -50,4 +50,4 @@ export { formatIndexNo, indexPatternProblems, isValidUscc, isValidOrgCode, codeP
 /** Who may change the catalogue's settings (for menus). */
 export { canChangeSetting, type SettingAction } from './publishing.policy.ts'
 /** The privacy scan of a text (身份证/手机/银行卡/敏感词), for other wings that publish text (letters' replies). */
-export { scanText, DEFAULT_SENSITIVE_WORDS, type Finding } from './privacy/index.ts'
+export { scanText, DEFAULT_SENSITIVE_WORDS, findAddresses, maskAddress, type Finding, type AddressMatch } from './privacy/index.ts'

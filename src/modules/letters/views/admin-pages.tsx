@@ -18,7 +18,8 @@ import { FileField, RectificationSection, UploadForm } from './ops-pages.tsx'
 
 export type DueFlag = 'overdue' | 'due_soon' | null
 
-export interface Queue { key: string; label: string; count: number }
+/** A queue tab; `countText` replaces the count when it stopped counting ("1,000+"). */
+export interface Queue { key: string; label: string; count: number; countText?: string }
 
 function DueTag({ flag }: { flag: DueFlag }) {
   if (flag === 'overdue') return <span class="tag tag--red">已超期</span>
@@ -26,8 +27,8 @@ function DueTag({ flag }: { flag: DueFlag }) {
   return null
 }
 
-export function LettersList({ title, queues, current, rows, total, page, pageSize, unitNames, dueFlags, showUnit, canRegisterCall, done, links = [] }: {
-  title: string; queues: Queue[]; current: string; rows: LetterCase[]; total: number; page: number; pageSize: number; unitNames: Map<number, string>
+export function LettersList({ title, queues, current, rows, total, totalText, page, pageSize, unitNames, dueFlags, showUnit, canRegisterCall, done, links = [] }: {
+  title: string; queues: Queue[]; current: string; rows: LetterCase[]; total: number; totalText?: string; page: number; pageSize: number; unitNames: Map<number, string>
   dueFlags: Map<number, DueFlag>; showUnit: boolean; canRegisterCall: boolean; done?: string
   /** Further pages of the wing for this user (差评整改, 办理时限与转办目录). */
   links?: { href: string; label: string }[]
@@ -40,13 +41,13 @@ export function LettersList({ title, queues, current, rows, total, page, pageSiz
       {links.length ? <p class="letters-links">{links.map((l, i) => <>{i ? '　' : ''}<a href={l.href}>{l.label}</a></>)}</p> : null}
       <nav aria-label="信件分类">
         <ul class="queue-tabs">
-          {queues.map((q) => <li><a href={`/admin/letters?queue=${q.key}`} aria-current={q.key === current ? 'page' : undefined}>{q.label}（{q.count}）</a></li>)}
+          {queues.map((q) => <li><a href={`/admin/letters?queue=${q.key}`} aria-current={q.key === current ? 'page' : undefined}>{q.label}（{q.countText ?? q.count}）</a></li>)}
         </ul>
       </nav>
       {rows.length === 0 ? <EmptyState title="这里没有信件">新的来信和来电会按办理环节出现在这里。</EmptyState> : (
         <TableWrap label="信件列表">
           <table class="table">
-            <caption>共 {total} 件</caption>
+            <caption>共 {totalText ?? `${total} 件`}</caption>
             <thead><tr><th scope="col">编号</th><th scope="col">标题</th><th scope="col">渠道</th><th scope="col">类别</th>{showUnit ? <th scope="col">承办单位</th> : null}<th scope="col">来信人</th><th scope="col">状态</th><th scope="col">答复期限</th></tr></thead>
             <tbody>{rows.map((c) => (
               <tr>
@@ -63,7 +64,7 @@ export function LettersList({ title, queues, current, rows, total, page, pageSiz
           </table>
         </TableWrap>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/admin/letters?queue=${current}&page=${p}`} />
+      <Pagination page={page} pageSize={pageSize} total={total} totalText={totalText} href={(p) => `/admin/letters?queue=${current}&page=${p}`} />
     </>
   )
 }

@@ -1,12 +1,13 @@
 import type { IsoDate } from '../../calendar/index.ts'
 import { statutoryDate } from '../../../platform/clock.ts'
+import { findAddresses } from './address.ts'
 import { isPlausibleCardNumber } from './bank-card.ts'
 import { DEFAULT_SENSITIVE_WORDS } from './default-sensitive-words.ts'
 import { isPlausibleOldIdNumber, isValidIdNumber, looksLikeIdNumber } from './id-card.ts'
 import { messages } from './privacy.messages.ts'
 
-/** What a finding is: 身份证号码, 手机号码, 银行卡号 or a configured 敏感词. */
-export type FindingKind = 'id_card' | 'mobile' | 'bank_card' | 'sensitive_word'
+/** What a finding is: 身份证号码, 手机号码, 银行卡号, a configured 敏感词, or (when asked for) a 住址. */
+export type FindingKind = 'id_card' | 'mobile' | 'bank_card' | 'sensitive_word' | 'address'
 
 /** One thing in a text that must not be published without a decision (条例 第十四条、第十五条). */
 export interface Finding {
@@ -39,6 +40,11 @@ export interface ScanOptions {
   allowedValues?: readonly string[]
   /** Today in Beijing time ('YYYY-MM-DD'); birth dates after it are impossible. Defaults to the system date. */
   today?: IsoDate
+  /**
+   * Also find 住址 down to a house, flat or village group (address.ts). Off by default: catalogue items name offices'
+   * addresses on purpose; letters published with their replies (选登) turn it on.
+   */
+  addresses?: boolean
 }
 
 const CONTEXT_CHARS = 15
@@ -56,6 +62,7 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     ...findIdNumbers(folded, today),
     ...findCardNumbers(folded, today),
     ...findMobileNumbers(folded),
+    ...(options.addresses ? findAddresses(folded).map((a): Candidate => ({ kind: 'address', start: a.start, end: a.end, value: text.slice(a.start, a.end), masked: a.masked, confidence: 'high', rank: 5 })) : []),
   ]).filter((candidate) => !allowed.has(candidate.value))
   const words = findSensitiveWords(folded, options.sensitiveWords ?? DEFAULT_SENSITIVE_WORDS)
 
@@ -272,6 +279,8 @@ function messageFor(c: Candidate): string {
       return messages.bankCard(c.masked)
     case 'sensitive_word':
       return messages.sensitiveWord(c.value)
+    case 'address':
+      return messages.address(c.masked)
   }
 }
 

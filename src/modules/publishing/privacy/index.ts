@@ -11,6 +11,9 @@ export type { ScanOptions } from './findings.ts'
 /** Scans a text for personal numbers and 敏感词; findings sorted by start, overlaps resolved. */
 export { scanText } from './findings.ts'
 
+/** 住址 down to a house, flat or village group, masked with the names kept (scanText finds them with `addresses: true`). */
+export { findAddresses, maskAddress, type AddressMatch } from './address.ts'
+
 /** The short built-in 敏感词 list (classification markings); installations configure their own. */
 export { DEFAULT_SENSITIVE_WORDS } from './default-sensitive-words.ts'
 

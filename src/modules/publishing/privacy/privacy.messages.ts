@@ -25,6 +25,7 @@ export const messages = {
   oldIdCard: (masked: string) => `发现疑似15位旧版居民身份证号码 ${masked}（把握较低，请人工核对）：${REMOVE_OR_JUSTIFY}`,
   mobile: (masked: string) => `发现疑似手机号码 ${masked}：${REMOVE_OR_JUSTIFY}`,
   bankCard: (masked: string) => `发现疑似银行卡号 ${masked}：${REMOVE_OR_JUSTIFY}`,
+  address: (masked: string) => `发现疑似个人住址 ${masked}：${REMOVE_OR_JUSTIFY}`,
   // 条例 第十四条 (国家秘密 不予公开) and 第十七条 (unsure → 报保密行政管理部门确定).
   sensitiveWord: (word: string) =>
     `发现敏感词“${word}”：涉密或内部信息不得公开，请核实后删除；无法确定是否涉密的，请报保密行政管理部门确定`,
