@@ -28,7 +28,7 @@ describe('gongkai CLI', () => {
   it('loads the demo data, creates an administrator, backs up, restores, and verifies the audit chain', { timeout: 300_000 }, async () => {
     const seeded = await gongkai(['seed-demo'], { DATA_DIR: dirA })
     expect(seeded.err).toBe('')
-    expect(seeded.out).toMatch(/已载入演示数据：\d+ 个单位，12 个演示账号/)
+    expect(seeded.out).toMatch(/已载入演示数据：\d+ 个单位，13 个演示账号/)
 
     const admin = await gongkai(['create-admin', '--username', 'ops.admin', '--name', '运维', '--role', 'system_admin'], { DATA_DIR: dirA })
     expect(admin.out).toContain('已创建系统管理员账号 ops.admin')
@@ -39,7 +39,7 @@ describe('gongkai CLI', () => {
     const saved = await gongkai(['backup', backup], { DATA_DIR: dirA })
     expect(saved.out).toContain(`已从嵌入式数据库备份到 ${backup}`)
     const restored = await gongkai(['restore', backup], { DATA_DIR: dirB })
-    expect(restored.out).toMatch(/已恢复到嵌入式数据库：.*users 13/)
+    expect(restored.out).toMatch(/已恢复到嵌入式数据库：.*users 14/)
     const verified = await gongkai(['audit', 'verify'], { DATA_DIR: dirB })
     expect(verified.code).toBe(0)
     expect(verified.out).toContain('审计日志完整：已校验 1 条记录')
