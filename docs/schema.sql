@@ -437,12 +437,14 @@ create table letter_rectifications (
   appealed_at timestamp with time zone,
   review_note text,
   reviewed_at timestamp with time zone,
+  escalated_at timestamp with time zone,
   constraint letter_rectifications_case_id_fkey FOREIGN KEY (case_id) REFERENCES letter_cases(id),
   constraint letter_rectifications_pkey PRIMARY KEY (id),
   constraint letter_rectifications_rated_case_id_fkey FOREIGN KEY (rated_case_id) REFERENCES letter_cases(id),
   constraint letter_rectifications_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES organisations(id)
 );
 CREATE INDEX letter_rectifications_case_idx ON letter_rectifications (case_id);
+CREATE INDEX letter_rectifications_due_idx ON letter_rectifications (due_on) WHERE (((state)::text = 'open'::text) AND (escalated_at IS NULL));
 CREATE UNIQUE INDEX letter_rectifications_pkey ON letter_rectifications (id);
 CREATE INDEX letter_rectifications_unit_idx ON letter_rectifications (unit_id, state);
 

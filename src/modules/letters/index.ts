@@ -16,7 +16,7 @@ export { rateReply, reopenByWriter } from './public-follow-up.ts'
 /** Statistics per channel, unit and period for the reports and oversight wings (computed from case events). */
 export { letterStatistics, statisticsCaseIds, type StatisticsQuery, type StatisticsRow, type Measure } from './letter-statistics.ts'
 /** 督办: escalates overdue dispatched cases once (idempotent; the hourly letters-escalation job, src/app-jobs.ts). */
-export { escalateOverdueCases } from './escalate-overdue.ts'
+export { escalateOverdueCases, escalateOverdueRectifications } from './escalate-overdue.ts'
 /** Open311 GeoReport v2-compatible endpoints (services, create request, request status). */
 export { lettersOpen311Routes } from './letters.open311-routes.ts'
 /** 差评整改 and 申诉复核 (国办发〔2019〕51号): the unit rectifies or appeals a 差评, the 公开办 reviews the appeal. */

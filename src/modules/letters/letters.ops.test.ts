@@ -11,6 +11,7 @@ import { findOrganisationByCode, findUserByUsername, type Actor, type UseCaseCon
 import { acceptCase, caseForActor, dispatchCase, releaseReply, replyToCase } from './case-actions.ts'
 import { loadLetterSettings, loadRoutingCatalogue, removeLimitRow, removeRoutingRow, saveLetterSettings, saveLimitRow, saveRoutingRow } from './letter-config.ts'
 import { attachmentsOfCase, checkUploads, LETTER_ATTACHMENT_MAX_COUNT, releasedReplyAttachments } from './letter-attachments.ts'
+import { escalateOverdueRectifications } from './escalate-overdue.ts'
 import { eventsOfCase, findCase } from './letters.repository.ts'
 import { mergeCase } from './merge-cases.ts'
 import { rateReply, reopenByWriter } from './public-follow-up.ts'
@@ -213,5 +214,51 @@ describeEachDatabase('letters operations', (database) => {
     const types = (await eventsOfCase(database().db, sent.caseId)).map((e) => e.type).filter((t) => t.startsWith('rectification_'))
     expect(types).toEqual(['rectification_opened', 'rectification_appeal', 'rectification_uphold', 'rectification_appeal', 'rectification_void', 'rectification_opened', 'rectification_rectify'])
     for (const action of ['appeal', 'uphold', 'void', 'rectify']) expect((await audit(`letters.rectification.${action}`)).length, action).toBeGreaterThan(0)
+  })
+
+  it('escalates a 整改 task still open past its due date (working days over 中秋/国庆 2026) once, by the hourly job; not before; traced', async () => {
+    const rated = fixedClock('2026-09-18T02:00:00Z') // Friday; 15 working days: 9-20 (调休上班), 9-21…24, 9-28…30, 10-8, 10-9, 10-10 (调休上班), 10-12…15
+    const sent = await releasedLetter('fgw', rated)
+    await rateReply(ctx(null, rated), sent.queryCode, '5678', 'very_dissatisfied', '没有人来修')
+    const [task] = await rectificationsOfCase(database().db, sent.caseId)
+    expect(task).toMatchObject({ state: 'open', dueOn: '2026-10-15', escalatedAt: null })
+    const onDay = (date: string) => ({ db: database().db, clock: fixedClock(`${date}T02:00:00Z`) })
+    const escalations = async () => (await eventsOfCase(database().db, sent.caseId)).filter((e) => e.type === 'rectification_escalate')
+    await escalateOverdueRectifications(onDay('2026-10-15'))
+    expect(await escalations()).toHaveLength(0)
+    await escalateOverdueRectifications(onDay('2026-10-16'))
+    await escalateOverdueRectifications(onDay('2026-10-16'))
+    await escalateOverdueRectifications(onDay('2026-10-19'))
+    const [event] = await escalations()
+    expect(await escalations()).toHaveLength(1)
+    expect(event).toMatchObject({ actorKind: 'system', unitId: await unitId('fgw'), effectiveOn: '2026-10-16' })
+    expect(event!.reason).toContain('2026-10-15')
+    const [row] = (await listRectifications(database().db, { regionId: (await actor('gkb')).regionId, unitId: await unitId('fgw') })).filter((t) => t.id === task!.id)
+    expect(row!.escalatedAt).toEqual(new Date('2026-10-16T02:00:00Z'))
+    // A task the unit rectified in time is never escalated.
+    const other = await releasedLetter('fgw', rated)
+    await rateReply(ctx(null, rated), other.queryCode, '5678', 'dissatisfied', '')
+    const [second] = await rectificationsOfCase(database().db, other.caseId)
+    await recordRectification(ctx(await actor('fgw.editor'), fixedClock('2026-10-14T02:00:00Z')), second!.id, { note: '已修复路灯', followUpResult: '10月14日回访，来信人认可' })
+    await escalateOverdueRectifications(onDay('2026-10-20'))
+    expect((await eventsOfCase(database().db, other.caseId)).filter((e) => e.type === 'rectification_escalate')).toHaveLength(0)
+  })
+
+  it('opens a 整改 task for the 区政府办公室 on a 差评 of a call its 话务员 answered on the spot; the 公开办 records the 整改', async () => {
+    const operator = await actor('rx.operator')
+    const call = await registerCall(ctx(operator), {
+      channel: 'district_hotline', category: 'consultation', name: '', phone: '13912342222', subject: '社保卡补办', content: '社保卡丢了，请问到哪里补办，需要带什么材料？', outcome: 'answered', answer: '请携带身份证到区社保中心窗口补办。', unitId: null,
+    })
+    const row = await database().db.selectFrom('letter_cases').select(['query_code', 'unit_id']).where('id', '=', call.caseId).executeTakeFirstOrThrow()
+    expect(row.unit_id).toBeNull()
+    await rateReply(ctx(null), row.query_code, '2222', 'dissatisfied', '窗口说要先挂失')
+    const [task] = await rectificationsOfCase(database().db, call.caseId)
+    expect(task).toMatchObject({ state: 'open', unitId: await unitId('kzq-bgs'), dueOn: '2026-12-18' })
+    expect((await eventsOfCase(database().db, call.caseId)).find((e) => e.type === 'rectification_opened')).toMatchObject({ unitId: await unitId('kzq-bgs') })
+    // Another unit cannot touch it; the 公开办 of the 区政府办公室 records the 整改 (and has no appeal to review itself).
+    await expect(recordRectification(ctx(await actor('fgw.editor')), task!.id, { note: '别的单位', followUpResult: '别的单位' })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(appealRating(ctx(await actor('gkb')), task!.id, '误评误评')).rejects.toThrow('公开办不能申诉')
+    const done = await recordRectification(ctx(await actor('gkb')), task!.id, { note: '已补充话务知识库：补办前先挂失', followUpResult: '电话回访，来信人表示认可' })
+    expect(done.state).toBe('rectified')
   })
 })

@@ -151,6 +151,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
       limitNote: limitDays ? `${limitDays} 个工作日${c.limitCitation ? `（${c.limitCitation}）` : ''}。按转办时的办理时限表确定，此后修改时限表不影响本件。` : null,
       extensionMaxWorkingDays: regimeLimit?.extensionMaxWorkingDays, today: deps.clock.today(),
       rectifications: party === 'office' || party === 'unit' ? await rectificationsOfCase(deps.db, c.id) : [],
+      viewerUnitId: request.actor!.organisationId,
       contact: null,
       unitName: c.unitId ? unitNames.get(c.unitId) ?? null : null, addressedUnitName: c.addressedUnitId ? unitNames.get(c.addressedUnitId) ?? null : null,
       events, attachments: await attachmentsOfCase(deps.db, c.id), units: units.map(({ value, label }) => ({ value, label })), suggestions,

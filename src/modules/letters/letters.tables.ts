@@ -123,6 +123,8 @@ export interface LetterRectificationsTable {
   appealed_at: Date | null
   review_note: string | null
   reviewed_at: Date | null
+  /** 整改督办 by the letters-escalation job (migration 0036); null = not escalated. */
+  escalated_at: Date | null
 }
 
 /** 信件选登 decisions: the anonymised, edited texts as published (migration 0034). */

@@ -93,7 +93,7 @@ export async function reopenByWriter(ctx: UseCaseContext, code: string, phoneLas
 
 /** What the writer's page shows of the history: dates and public step names, no staff names. */
 export async function publicHistory(ctx: UseCaseContext, caseId: number) {
-  // 申诉复核 is between the unit and the 公开办; the writer sees that a 差评 went to 整改 and was rectified.
-  return (await eventsOfCase(ctx.db, caseId)).filter((e) => !['rectification_appeal', 'rectification_uphold', 'rectification_void'].includes(e.type))
+  // 申诉复核 and 整改督办 are between the unit and the 公开办; the writer sees that a 差评 went to 整改 and was rectified.
+  return (await eventsOfCase(ctx.db, caseId)).filter((e) => !['rectification_appeal', 'rectification_uphold', 'rectification_void', 'rectification_escalate'].includes(e.type))
     .map((e) => ({ on: e.effectiveOn, type: e.type, toState: e.toState }))
 }

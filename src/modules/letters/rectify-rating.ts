@@ -33,13 +33,15 @@ export interface Rectification {
   appealedAt: Date | null
   reviewNote: string | null
   reviewedAt: Date | null
+  /** 整改督办: when the hourly job escalated the task, still open past its due date (escalate-overdue.ts). */
+  escalatedAt: Date | null
 }
 
 function toRectification(r: any): Rectification {
   return {
     id: r.id, caseId: r.case_id, ratedCaseId: r.rated_case_id, unitId: r.unit_id, satisfaction: r.satisfaction, state: r.state, openedOn: r.opened_on, dueOn: r.due_on,
     rectificationNote: r.rectification_note, followUpResult: r.follow_up_result, rectifiedAt: r.rectified_at, appealReason: r.appeal_reason, appealedAt: r.appealed_at,
-    reviewNote: r.review_note, reviewedAt: r.reviewed_at,
+    reviewNote: r.review_note, reviewedAt: r.reviewed_at, escalatedAt: r.escalated_at ?? null,
   }
 }
 
@@ -47,7 +49,11 @@ function toRectification(r: any): Rectification {
 export async function openRectificationIfBad(
   trx: Trx, ctx: Pick<UseCaseContext, 'clock'>, rated: LetterCase, handled: LetterCase, satisfaction: Satisfaction,
 ): Promise<Rectification | null> {
-  if (!isBadReview(satisfaction) || handled.unitId === null) return null
+  if (!isBadReview(satisfaction)) return null
+  // A call answered on the spot has no handling unit: the unit that answered is the one of the operator (or the
+  // 公开办) who registered and answered it — the 区政府办公室 / hotline centre.
+  const unitId = handled.unitId ?? (handled.answeredOnSpot ? await registeringUnit(trx, handled) : null)
+  if (unitId === null) return null
   const pending = await trx.selectFrom('letter_rectifications').select('id').where('rated_case_id', '=', rated.id).where('state', 'in', ['open', 'appealed']).executeTakeFirst()
   if (pending) return null
   const today = ctx.clock.today()
@@ -55,14 +61,20 @@ export async function openRectificationIfBad(
   const calendar = (await currentCalendar(trx))?.calendar ?? officialCalendar()
   const dueOn = addWorkingDays(today, settings.rectificationWorkingDays, calendar).date
   const row = await trx.insertInto('letter_rectifications').values({
-    case_id: handled.id, rated_case_id: rated.id, unit_id: handled.unitId, satisfaction, state: 'open', opened_on: today, due_on: dueOn,
+    case_id: handled.id, rated_case_id: rated.id, unit_id: unitId, satisfaction, state: 'open', opened_on: today, due_on: dueOn,
   }).returningAll().executeTakeFirstOrThrow()
   await insertEvent(trx, {
-    caseId: handled.id, type: 'rectification_opened', fromState: handled.state, toState: handled.state, unitId: handled.unitId, actorUserId: null, actorKind: 'system',
+    caseId: handled.id, type: 'rectification_opened', fromState: handled.state, toState: handled.state, unitId, actorUserId: null, actorKind: 'system',
     effectiveOn: today, recordedAt: ctx.clock.now(), reason: '',
     details: { label: `差评（${SATISFACTION[satisfaction].label}），整改期限 ${dueOn}`, rectificationDueOn: dueOn, ...(rated.id !== handled.id ? { from: rated.caseNo } : {}) },
   })
   return toRectification(row)
+}
+
+async function registeringUnit(trx: Trx, c: LetterCase): Promise<number | null> {
+  if (c.registeredByUserId === null) return null
+  const user = await trx.selectFrom('users').select('organisation_id').where('id', '=', c.registeredByUserId).executeTakeFirst()
+  return user?.organisation_id ?? null
 }
 
 export async function rectificationsOfCase(db: Executor, caseId: number): Promise<Rectification[]> {
@@ -79,6 +91,14 @@ export async function listRectifications(db: Executor, filter: { regionId: numbe
   if (filter.states?.length) q = q.where('r.state', 'in', filter.states)
   const rows = await q.orderBy('r.id', 'desc').limit(200).execute()
   return rows.map((r) => ({ ...toRectification(r), caseNo: r.case_no, subject: r.subject }))
+}
+
+/**
+ * The 公开办 is the unit of its own tasks (a call answered on the spot by it or its 话务员): it records their 整改.
+ * An appeal of them would be its own to review, so it has none.
+ */
+export function officeOwnsTask(actor: Pick<Actor, 'roles' | 'organisationId'>, task: { unitId: number }): boolean {
+  return actor.roles.includes('disclosure_admin') && actor.organisationId === task.unitId
 }
 
 function rectificationParty(actor: Actor, task: { unit_id: number }): 'office' | 'unit' | null {
@@ -113,7 +133,7 @@ async function rectificationStep(ctx: UseCaseContext, taskId: number, action: Re
     const task = toRectification(row)
     const party = rectificationParty(actor, row)
     if (!party) throw new NotFoundError()
-    const refusal = rectificationRefusal(task.state, action, party)
+    const refusal = rectificationRefusal(task.state, action, action === 'rectify' && officeOwnsTask(actor, task) ? 'unit' : party)
     if (refusal) throw new InvalidInputError([{ field: '', message: refusal }])
     const c = (await lockCase(trx, task.caseId))!
     const to = nextRectificationState(action)

@@ -97,6 +97,8 @@ export interface CaseModel {
   privacyWarnings?: PrivacyWarning[]
   /** 差评整改 tasks of the case (rectify-rating.ts). */
   rectifications?: Rectification[]
+  /** The viewer's own unit: the 公开办 records the 整改 of its own tasks (calls answered on the spot). */
+  viewerUnitId?: number
   /** The task whose form the errors belong to. */
   errorTask?: number
   /** The 办理时限 the case was given, and why it stays (its clock). */
@@ -108,7 +110,7 @@ export interface CaseModel {
 
 const EVENT_LABELS: Record<string, string> = {
   ...ACTION_LABELS, received: '收到', answer_on_spot: '当场答复', merged_in: '并入来信', split_off: '拆分出来信', escalate: '督办',
-  rectification_opened: '差评整改', rectification_rectify: '整改', rectification_appeal: '申诉', rectification_uphold: '复核维持评价', rectification_void: '复核撤销评价',
+  rectification_opened: '差评整改', rectification_rectify: '整改', rectification_appeal: '申诉', rectification_uphold: '复核维持评价', rectification_void: '复核撤销评价', rectification_escalate: '整改督办',
 }
 
 const ATTACHMENT_KIND_LABELS: Record<string, string> = { letter: '来信附件', reply: '答复附件', call: '来电记录附件' }
@@ -281,7 +283,7 @@ export function CasePage({ model }: { model: CaseModel }) {
         </section>
       ) : null}
 
-      <RectificationSection tasks={model.rectifications ?? []} party={model.party} csrf={model.csrf} today={model.today ?? ''} errors={errors} errorTask={model.errorTask} values={values} />
+      <RectificationSection tasks={model.rectifications ?? []} party={model.party} viewerUnitId={model.viewerUnitId} csrf={model.csrf} today={model.today ?? ''} errors={errors} errorTask={model.errorTask} values={values} />
 
       <h2>办理记录</h2>
       <TableWrap label="办理记录">

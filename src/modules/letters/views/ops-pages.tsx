@@ -41,8 +41,8 @@ export function FileField({ name = 'file', label, errors }: { name?: string; lab
 const overdue = (t: Rectification, today: string) => t.state === 'open' && t.dueOn < today
 
 /** 差评整改 on a case page: each task with its state, and the forms of the viewer's party. */
-export function RectificationSection({ tasks, party, csrf, today, errors, errorTask, values = {} }: {
-  tasks: Rectification[]; party: string; csrf: string; today: string; errors?: FieldMessage[]; errorTask?: number; values?: Record<string, string>
+export function RectificationSection({ tasks, party, csrf, today, errors, errorTask, values = {}, viewerUnitId }: {
+  tasks: Rectification[]; party: string; csrf: string; today: string; errors?: FieldMessage[]; errorTask?: number; values?: Record<string, string>; viewerUnitId?: number
 }) {
   if (!tasks.length || (party !== 'office' && party !== 'unit')) return null
   return (
@@ -50,11 +50,13 @@ export function RectificationSection({ tasks, party, csrf, today, errors, errorT
       <h2 id="rectification">差评整改</h2>
       {tasks.map((t) => {
         const actions = availableRectificationActions(t.state, party as 'office' | 'unit')
+        // The 公开办's own task (a call answered on the spot): it records the 整改 (rectify-rating.ts officeOwnsTask).
+        if (party === 'office' && t.unitId === viewerUnitId) actions.push(...availableRectificationActions(t.state, 'unit').filter((a) => a === 'rectify'))
         const errs = errorTask === t.id ? errors : undefined
         const v = errorTask === t.id ? values : {}
         return (
           <div class="panel">
-            <p><strong>{SATISFACTION[t.satisfaction].label}</strong>：{RECTIFICATION_STATE_LABELS[t.state]}；整改期限 {t.dueOn}{overdue(t, today) ? <span class="tag tag--red">已超期</span> : null}</p>
+            <p><strong>{SATISFACTION[t.satisfaction].label}</strong>：{RECTIFICATION_STATE_LABELS[t.state]}；整改期限 {t.dueOn}{overdue(t, today) ? <span class="tag tag--red">已超期</span> : null}{t.escalatedAt ? <span class="tag tag--red">已督办</span> : null}</p>
             {t.rectificationNote ? <p>整改情况：{t.rectificationNote}</p> : null}
             {t.followUpResult ? <p>回访结果：{t.followUpResult}</p> : null}
             {t.appealReason ? <p>申诉理由：{t.appealReason}</p> : null}
@@ -107,7 +109,7 @@ export function RectificationsPage({ rows, unitNames, showUnit, today }: { rows:
                 <td>{SATISFACTION[r.satisfaction].label}</td>
                 {showUnit ? <td>{unitNames.get(r.unitId) ?? '—'}</td> : null}
                 <td>{RECTIFICATION_STATE_LABELS[r.state]}</td>
-                <td>{r.dueOn}{overdue(r, today) ? <span class="tag tag--red">已超期</span> : null}</td>
+                <td>{r.dueOn}{overdue(r, today) ? <span class="tag tag--red">已超期</span> : null}{r.escalatedAt ? <span class="tag tag--red">已督办</span> : null}</td>
               </tr>
             ))}</tbody>
           </table>
