@@ -15,7 +15,7 @@ export function adminNav(actor: Actor): AdminNavItem[] {
   if (can(actor, 'letters.manage') || can(actor, 'letters.registerCall') || actor.roles.some((r) => r === 'unit_editor' || r === 'unit_reviewer' || r === 'unit_head')) items.push({ href: '/admin/letters', label: '公众诉求' })
   if (canOnCase(actor, 'list')) items.push({ href: '/admin/requests', label: '依申请公开' })
   if (can(actor, 'users.list') || unitAdmin) items.push({ href: '/admin/users', label: '用户管理' })
-  if (!actor.roles.includes('audit_admin')) items.push({ href: '/admin/organisations', label: '单位管理' })
+  if (can(actor, 'organisation.view')) items.push({ href: '/admin/organisations', label: '单位管理' })
   if (can(actor, 'calendar.view')) items.push({ href: '/admin/calendar', label: '工作日历' })
   if (can(actor, 'security.manage')) items.push({ href: '/admin/security', label: '安全管理' })
   if (can(actor, 'audit.read')) items.push({ href: '/admin/audit', label: '审计日志' })

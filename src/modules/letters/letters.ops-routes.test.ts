@@ -238,3 +238,37 @@ describe('并单 writers and the follow-up window on the tracking page', () => {
     expect((await database.db.selectFrom('letter_cases').select('state').where('id', '=', main.caseId).executeTakeFirstOrThrow()).state).toBe('released')
   })
 })
+
+describe('话务员 across the back office', () => {
+  it('shows the 话务员 only the pages they can use, and every other admin area refuses them (403/404)', async () => {
+    const operator = await as('rx.operator')
+    const home = await operator.get('/admin')
+    expect(home.statusCode).toBe(200)
+    const nav = html(home).querySelectorAll('nav[aria-label="后台导航"] a').map((a) => a.getAttribute('href'))
+    expect(nav).toEqual(['/admin', '/admin/letters', '/admin/account/password', '/admin/account/second-factor'])
+    const fgw = fgwId
+    const refused = [
+      // 主动公开 (publishing) and its settings
+      '/admin/catalogue', '/admin/catalogue/new', '/admin/catalogue/1', '/admin/catalogue/1/edit', '/admin/catalogue/settings/topics', '/admin/catalogue/settings/sensitive-words', '/admin/catalogue/settings/index-no',
+      // 依申请公开 (requests)
+      '/admin/requests', '/admin/requests/new', '/admin/requests/1', '/admin/requests/import', '/admin/requests/tongji', '/admin/requests/tongji.xlsx',
+      // 公众诉求: the 公开办's pages (settings, 选登, 统计, 整改台账) and a written letter
+      '/admin/letters/settings', '/admin/letters/xuandeng', `/admin/letters/xuandeng/${letterId}`, '/admin/letters/tongji', '/admin/letters/tongji.xlsx', '/admin/letters/tongji/xinjian', '/admin/letters/zhenggai', `/admin/letters/${letterId}`,
+      // 单位管理, 用户管理, 工作日历, 公开指南, 安全, 审计
+      '/admin/organisations', `/admin/organisations/${fgw}`, '/admin/organisations/new', '/admin/users', '/admin/users/new', '/admin/calendar', '/admin/calendar/amend', '/admin/calendar/notice',
+      '/admin/disclosure-guides', `/admin/disclosure-guides/${fgw}`, '/admin/security', '/admin/audit',
+    ]
+    const statuses = new Map<string, number>()
+    for (const url of refused) statuses.set(url, (await operator.get(url)).statusCode)
+    expect([...statuses].filter(([, status]) => status !== 403 && status !== 404)).toEqual([])
+    // Writes are refused too.
+    expect((await operator.post('/admin/calendar/amend', { date: '2026-12-31', kind: 'holiday', name: '测试' })).statusCode).toBe(403)
+    expect((await operator.post('/admin/letters/settings/numbers', { extensionMaxWorkingDays: '10' })).statusCode).not.toBe(303)
+    // What they use still works.
+    expect((await operator.get('/admin/letters/calls/new')).statusCode).toBe(200)
+    expect((await operator.get('/admin/account/password')).statusCode).toBe(200)
+    // The same pages stay open to the staff they are for.
+    expect((await (await as('fgw.editor')).get('/admin/calendar')).statusCode).toBe(200)
+    expect((await (await as('fgw.editor')).get('/admin/organisations')).statusCode).toBe(200)
+  })
+})

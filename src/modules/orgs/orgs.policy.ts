@@ -28,6 +28,11 @@ function has(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r))
 }
 
+/** A 话务员 and nothing else: registers calls and reads the hotline queue; no back-office page beyond that. */
+function operatorOnly(actor: Actor): boolean {
+  return actor.roles.length > 0 && actor.roles.every((r) => r === 'hotline_operator')
+}
+
 /** Whether the actor's authority reaches records of organisation `organisationId`. */
 export function reachesOrganisation(actor: Actor, organisationId: number): boolean {
   if (has(actor, 'system_admin', 'security_admin', 'disclosure_admin')) return true
@@ -54,7 +59,8 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
     case 'organisations.manage':
       return has(actor, 'system_admin')
     case 'organisation.view':
-      return inScope && !has(actor, 'audit_admin')
+      // The 话务员 dispatches a call from the unit list of the call form; the 单位管理 pages are not theirs.
+      return inScope && !has(actor, 'audit_admin') && !operatorOnly(actor)
     case 'organisation.editProfile':
       return has(actor, 'system_admin', 'disclosure_admin') || (has(actor, 'unit_admin') && inScope && targetOrganisationId !== undefined)
     case 'region.overview':
@@ -74,7 +80,8 @@ export function can(actor: Actor, action: Action, targetOrganisationId?: number)
       // The unit a case is dispatched to answers it; no other unit sees it.
       return has(actor, 'unit_editor', 'unit_reviewer', 'unit_head') && targetOrganisationId !== undefined && actor.organisationId === targetOrganisationId
     case 'calendar.view':
-      return !has(actor, 'audit_admin')
+      // The 话务员 needs no calendar: the reply limit of a dispatched call is counted for them.
+      return !has(actor, 'audit_admin') && !operatorOnly(actor)
     case 'disclosureGuide.edit':
       // 政府信息公开指南 settings (条例 第十二条): the 公开办 keeps every unit's; a unit administrator keeps their own.
       return has(actor, 'disclosure_admin') || (has(actor, 'unit_admin') && targetOrganisationId !== undefined && actor.organisationId === targetOrganisationId)
