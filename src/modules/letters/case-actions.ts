@@ -5,9 +5,10 @@
  */
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { authorise, findOrganisation, requireActor, type Actor, type UseCaseContext } from '../orgs/index.ts'
-import type { Executor } from '../../database.ts'
+import type { Executor, Trx } from '../../database.ts'
 import { checkUploads, storeAttachments, type LetterUpload } from './letter-attachments.ts'
 import { recordReplyClockEvent, resumeReplyClock, startReplyClock } from './letter-clock.ts'
+import { takeOffPortalOnReopen } from './letter-publications.ts'
 import { findCase, insertEvent, lockCase, type LetterCase } from './letters.repository.ts'
 import {
   ACTION_LABELS, caseRefusal, CHANNELS, isNotAcceptedReason, nextState, NOT_ACCEPTED, SUPERVISION_GRADES, type CaseAction, type NotAcceptedReason, type Party, type SupervisionGrade,
@@ -182,6 +183,27 @@ export async function evaluateCase(ctx: UseCaseContext, caseId: number, grade: S
 export async function closeCase(ctx: UseCaseContext, caseId: number): Promise<LetterCase> {
   const now = ctx.clock.now()
   return step(ctx, caseId, { action: 'close', apply: async () => ({ set: { closed_at: now } }) })
+}
+
+/**
+ * 重新办理 by the 公开办 (回访 finds the problem unsolved): back to the unit that answered, with a reason and a fresh
+ * clock, like the writer's "没有解决"; a letter published by 选登 leaves the portal. A call answered on the spot has no
+ * unit to go back to: the office registers it again or dispatches a new case.
+ */
+export async function reopenCase(ctx: UseCaseContext, caseId: number, reason: string): Promise<LetterCase> {
+  const actor = requireActor(ctx)
+  const now = ctx.clock.now()
+  return step(ctx, caseId, {
+    action: 'reopen', reason,
+    apply: async (trx, c, today) => {
+      if (c.unitId === null) throw new InvalidInputError([{ field: 'reason', message: '当场答复的来电没有承办单位，不能重新办理；请登记新的来电并转办' }])
+      await startReplyClock(trx, c, today, today)
+      return { set: { reopen_count: c.reopenCount + 1, extended: false, escalated_at: null, closed_at: null, supervision_grade: null }, details: { unresolved: true } }
+    },
+    after: async (trx, c) => {
+      await takeOffPortalOnReopen(trx as Trx, { ...c, state: 'dispatched' }, actor, ctx.ip, now, ctx.clock.today())
+    },
+  })
 }
 
 /** Labels for the buttons and the history. */

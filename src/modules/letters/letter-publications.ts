@@ -6,11 +6,11 @@
  * decision is written to the audit log (no personal data in it: the case number identifies the letter).
  */
 import { sql } from 'kysely'
-import type { Executor } from '../../database.ts'
+import type { Executor, Trx } from '../../database.ts'
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { appendAudit, authorise, requireActor, type UseCaseContext } from '../orgs/index.ts'
 import { DEFAULT_SENSITIVE_WORDS, scanText, type Finding } from '../publishing/index.ts'
-import { findCase, sealedContact, type LetterCase } from './letters.repository.ts'
+import { findCase, insertEvent, sealedContact, type LetterCase } from './letters.repository.ts'
 import { anonymise } from './published-letters.ts'
 
 export type PublicationState = 'pending' | 'approved' | 'declined' | 'withdrawn'
@@ -163,4 +163,29 @@ export async function withdrawPublication(ctx: UseCaseContext, caseId: number, r
       targetType: 'letter_case', targetId: c.id, ip: ctx.ip, details: { caseNo: c.caseNo, reason: reason.trim() },
     }, now)
   })
+}
+
+/**
+ * A reopened letter ("没有解决" by the writer, or 重新办理 by the 公开办) leaves the portal in the same transaction: the
+ * portal never shows a reply the writer said did not solve the problem. Its 选登 decision is removed, so the letter
+ * is back in the 选登 queue once the new reply is released, to be reviewed with that reply. The case trace gets an
+ * event and the audit log an entry (by the staff member who reopened it, or the system for the writer's reopening),
+ * with what was on the portal.
+ */
+export async function takeOffPortalOnReopen(
+  trx: Trx, c: Pick<LetterCase, 'id' | 'caseNo' | 'state' | 'unitId'>, by: { userId: number; username: string; organisationId: number } | null, ip: string, now: Date, today: string,
+): Promise<boolean> {
+  const row = await trx.selectFrom('letter_publications').select(['id', 'state', 'subject', 'published_at']).where('case_id', '=', c.id).forUpdate().executeTakeFirst()
+  if (row?.state !== 'approved') return false
+  await trx.deleteFrom('letter_publications').where('id', '=', row.id).execute()
+  const details = { caseNo: c.caseNo, subject: row.subject, publishedAt: row.published_at?.toISOString() ?? null }
+  await insertEvent(trx, {
+    caseId: c.id, type: 'publication_retracted', fromState: c.state as never, toState: c.state as never, unitId: c.unitId, actorUserId: by?.userId ?? null, actorKind: by ? 'staff' : 'system',
+    effectiveOn: today, recordedAt: now, reason: '信件重新办理，选登的答复自动撤下；新的答复发布后重新审核选登', details: { label: '撤下选登', ...details },
+  })
+  await appendAudit(trx, {
+    actorUserId: by?.userId ?? null, actorUsername: by?.username ?? 'system', organisationId: by?.organisationId ?? null, action: 'letters.publication_retracted', outcome: 'success',
+    targetType: 'letter_case', targetId: c.id, ip, details: { ...details, reason: 'reopened' },
+  }, now)
+  return true
 }

@@ -6,7 +6,7 @@ import { addWorkingDays, currentCalendar, officialCalendar } from '../calendar/i
 import { authorise, contextOf, findOrganisation, listOrganisations, listUsers, requireActor, requireStaff, StaffPage, type Actor, type StaffDeps } from '../orgs/index.ts'
 import { DEFAULT_SENSITIVE_WORDS, scanText, sendFile } from '../publishing/index.ts'
 import {
-  acceptCase, caseForActor, closeCase, dispatchCase, evaluateCase, extendCase, notAcceptCase, reassignCase, releaseReply, replyToCase, returnCase, sendBackReply,
+  acceptCase, caseForActor, closeCase, dispatchCase, evaluateCase, extendCase, notAcceptCase, reassignCase, releaseReply, reopenCase, replyToCase, returnCase, sendBackReply,
 } from './case-actions.ts'
 import { attachmentsOfCase, letterAttachmentContent } from './letter-attachments.ts'
 import { convertLetter, conversionOf } from './convert-letter.ts'
@@ -33,7 +33,7 @@ const DONE: Record<string, string> = {
   screen: '受理意见已记录。', dispatch: '已转办，承办单位的答复期限已开始计算。', reassign: '已改派。', return: '已退回区政务公开办公室。', extend: '已延期。',
   reply: '答复已提交，等待区政务公开办公室审核。', send_back: '已退回承办单位修改。', release: '答复已发布，来信人可以查看和评价。', evaluate: '监评已记录，信件办结。',
   close: '信件已办结。', convert: '已转为政府信息公开申请，申请待与来信人确认收到并补充身份证明。', merge: '已并单。', split: '已拆分，回到待受理。', call: '来电已登记。',
-  rectify: '整改情况已提交。', appeal: '申诉已提交，等待区政务公开办公室复核。', review: '复核结论已记录。',
+  reopen: '已退回承办单位重新办理；已选登的，已从网站撤下。', rectify: '整改情况已提交。', appeal: '申诉已提交，等待区政务公开办公室复核。', review: '复核结论已记录。',
   limits: '办理时限已保存，此后转办的信件按新时限办理。', limit_removed: '已删除这一行。', numbers: '设置已保存。', routing: '转办目录已保存。', routing_removed: '已删除这一行。',
 }
 
@@ -147,7 +147,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     const regimeLimit = clock ? limitOfRegime(clock.regime) : null
     const limitDays = c.limitWorkingDays ?? regimeLimit?.workingDays ?? null
     const model: CaseModel = {
-      c, party, actions: party === 'operator' ? [] : availableCaseActions({ state: c.state, extended: c.extended }, party).filter((a) => a !== 'rate' && a !== 'reopen'),
+      c, party, actions: party === 'operator' ? [] : availableCaseActions({ state: c.state, extended: c.extended }, party).filter((a) => a !== 'rate' && (a !== 'reopen' || (party === 'office' && c.unitId !== null))),
       limitNote: limitDays ? `${limitDays} 个工作日${c.limitCitation ? `（${c.limitCitation}）` : ''}。按转办时的办理时限表确定，此后修改时限表不影响本件。` : null,
       extensionMaxWorkingDays: regimeLimit?.extensionMaxWorkingDays, today: deps.clock.today(),
       rectifications: party === 'office' || party === 'unit' ? await rectificationsOfCase(deps.db, c.id) : [],
@@ -212,6 +212,7 @@ export async function lettersRoutes(app: FastifyInstance, deps: LettersDeps): Pr
     release: async (request, id) => { await releaseReply(ctx(request), id) },
     evaluate: async (request, id, body) => { const f = parse(EvaluateForm, body); if (Array.isArray(f)) return f; await evaluateCase(ctx(request), id, f.grade as SupervisionGrade, f.note) },
     close: async (request, id) => { await closeCase(ctx(request), id) },
+    reopen: async (request, id, body) => { const f = parse(ReasonForm, body); if (Array.isArray(f)) return f; await reopenCase(ctx(request), id, f.reason) },
     merge: async (request, id, body) => { const f = parse(MergeForm, body); if (Array.isArray(f)) return f; await mergeCase(ctx(request), id, f.target, f.reason) },
     split: async (request, id, body) => { const f = parse(ReasonForm, body); if (Array.isArray(f)) return f; await splitCase(ctx(request), id, f.reason) },
   }

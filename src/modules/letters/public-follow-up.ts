@@ -9,6 +9,7 @@ import { statutoryDate } from '../../platform/clock.ts'
 import { InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import type { UseCaseContext } from '../orgs/index.ts'
 import { loadLetterSettings } from './letter-config.ts'
+import { takeOffPortalOnReopen } from './letter-publications.ts'
 import { openRectificationIfBad } from './rectify-rating.ts'
 import { normaliseQueryCode, secondFactorMatches } from './contact.ts'
 import { startReplyClock } from './letter-clock.ts'
@@ -69,7 +70,10 @@ export async function rateReply(ctx: UseCaseContext, code: string, phoneLast4: s
   return (await findCase(ctx.db, c.id))!
 }
 
-/** "没有解决": back to the unit that answered, with the writer's explanation and a fresh clock — within the window, a limited number of times. */
+/**
+ * "没有解决": back to the unit that answered, with the writer's explanation and a fresh clock — within the window, a limited
+ * number of times. A letter published by 选登 leaves the portal (letter-publications.ts takeOffPortalOnReopen).
+ */
 export async function reopenByWriter(ctx: UseCaseContext, code: string, phoneLast4: string, reason: string): Promise<LetterCase> {
   const c = await caseForWriter(ctx, code, phoneLast4)
   const today = ctx.clock.today()
@@ -87,6 +91,7 @@ export async function reopenByWriter(ctx: UseCaseContext, code: string, phoneLas
       caseId: c.id, type: 'reopen', fromState: locked.state, toState: to, unitId: locked.unitId, actorUserId: null, actorKind: 'public',
       effectiveOn: today, recordedAt: ctx.clock.now(), reason, details: { unresolved: true },
     })
+    await takeOffPortalOnReopen(trx, { ...locked, state: to }, null, ctx.ip, ctx.clock.now(), today)
   })
   return (await findCase(ctx.db, c.id))!
 }
@@ -94,6 +99,6 @@ export async function reopenByWriter(ctx: UseCaseContext, code: string, phoneLas
 /** What the writer's page shows of the history: dates and public step names, no staff names. */
 export async function publicHistory(ctx: UseCaseContext, caseId: number) {
   // 申诉复核 and 整改督办 are between the unit and the 公开办; the writer sees that a 差评 went to 整改 and was rectified.
-  return (await eventsOfCase(ctx.db, caseId)).filter((e) => !['rectification_appeal', 'rectification_uphold', 'rectification_void', 'rectification_escalate'].includes(e.type))
+  return (await eventsOfCase(ctx.db, caseId)).filter((e) => !['rectification_appeal', 'rectification_uphold', 'rectification_void', 'rectification_escalate', 'publication_retracted'].includes(e.type))
     .map((e) => ({ on: e.effectiveOn, type: e.type, toState: e.toState }))
 }

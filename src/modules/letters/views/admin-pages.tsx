@@ -110,7 +110,7 @@ export interface CaseModel {
 
 const EVENT_LABELS: Record<string, string> = {
   ...ACTION_LABELS, received: '收到', answer_on_spot: '当场答复', merged_in: '并入来信', split_off: '拆分出来信', escalate: '督办',
-  rectification_opened: '差评整改', rectification_rectify: '整改', rectification_appeal: '申诉', rectification_uphold: '复核维持评价', rectification_void: '复核撤销评价', rectification_escalate: '整改督办',
+  rectification_opened: '差评整改', rectification_rectify: '整改', rectification_appeal: '申诉', rectification_uphold: '复核维持评价', rectification_void: '复核撤销评价', rectification_escalate: '整改督办', publication_retracted: '撤下选登',
 }
 
 const ATTACHMENT_KIND_LABELS: Record<string, string> = { letter: '来信附件', reply: '答复附件', call: '来电记录附件' }
@@ -259,6 +259,16 @@ export function CasePage({ model }: { model: CaseModel }) {
             <Button>监评并办结</Button>
           </Form>
           <Form action={`/admin/letters/${c.id}/close`} csrf={model.csrf}><Button variant="secondary">不监评，直接办结</Button></Form>
+        </section>
+      ) : null}
+
+      {has('reopen') ? (
+        <section aria-labelledby="reopen">
+          <h2 id="reopen">重新办理</h2>
+          <Form action={`/admin/letters/${c.id}/reopen`} csrf={model.csrf}>
+            <LongText name="reason" label="重新办理的理由" hint="回访发现问题没有解决的，退回原承办单位重新办理，答复期限重新计算；已选登的信件从网站撤下，新的答复发布后重新审核。" errors={errs('reopen')} value={model.errorAction === 'reopen' ? values.reason : undefined} rows={2} maxLength={500} />
+            <Button variant="warning">退回承办单位重新办理</Button>
+          </Form>
         </section>
       ) : null}
 
