@@ -3,7 +3,7 @@
  * letter; the unit replies and the 公开办 releases the reply; the letter waits in the 选登 queue, where the 公开办 sees it
  * with name, number and address masked, and approves it; the portal shows it without any of them. Then the oversight
  * statistics for 2017 (the seed's figures, from the demo records) with a drill-down, at desktop, phone and in 长辈版.
- * axe on every page; screenshots in screenshots/.
+ * A reopened published letter leaves the portal. axe on every page; screenshots in screenshots/.
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -147,5 +147,21 @@ describeInBrowser('信件选登 and 办理情况统计 in the browser', () => {
     await clickAndWait(plain, plain.getByRole('button', { name: '统计' }))
     expect(await plain.locator('h1').textContent()).toBe('本单位公众诉求办理情况统计')
     expect(Number(await plain.locator('#total-received').textContent())).toBeGreaterThan(0)
+  })
+
+  it('takes the published letter off the portal when the 公开办 reopens it (重新办理), with the step in the trace', async () => {
+    await as('gkb')
+    await staff.goto(caseUrl)
+    const section = staff.getByRole('region', { name: '重新办理' })
+    await section.getByLabel('重新办理的理由').fill('回访时来信人反映排水沟仍然堵塞')
+    await checkAxe(staff, '重新办理 form')
+    await screenshot(staff, 'letters-reopen-office')
+    await clickAndWait(staff, section.getByRole('button', { name: '退回承办单位重新办理' }))
+    const main = (await staff.locator('main').textContent())!
+    expect(main).toContain('已从网站撤下')
+    expect(main).toContain('撤下选登')
+    await checkAxe(staff, 'case reopened')
+    await citizen.goto('/hudong/qzxx/xuandeng')
+    expect(await citizen.locator('main').textContent()).not.toContain(SUBJECT)
   })
 })
