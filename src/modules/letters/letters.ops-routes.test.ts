@@ -5,6 +5,7 @@ import { openTestPglite, type TestDatabase } from '../../../test/support/test-da
 import { fixedClock } from '../../platform/clock.ts'
 import { createFieldCipher } from '../../platform/crypto/sm.ts'
 import { findOrganisationByCode } from '../orgs/index.ts'
+import { escalateOverdueRectifications } from './escalate-overdue.ts'
 import { submitLetter } from './submit-letter.ts'
 
 let database: TestDatabase
@@ -270,5 +271,36 @@ describe('话务员 across the back office', () => {
     // The same pages stay open to the staff they are for.
     expect((await (await as('fgw.editor')).get('/admin/calendar')).statusCode).toBe(200)
     expect((await (await as('fgw.editor')).get('/admin/organisations')).statusCode).toBe(200)
+  })
+})
+
+describe('整改 of a call answered on the spot, and 整改督办', () => {
+  it('sends a 差评 of a call the 话务员 answered to the 区政府办公室\'s 整改; past its due date the job escalates it once, shown on the ledger and case page', async () => {
+    const call = await database.db.selectFrom('letter_cases').select(['id', 'query_code']).where('subject', '=', '社保卡补办').executeTakeFirstOrThrow()
+    const writer = new Client(app)
+    await writer.get('/hudong/qzxx/chaxun')
+    const rated = await writer.post('/hudong/qzxx/pingjia', { code: call.query_code, phoneLast4: '1111', satisfaction: 'very_dissatisfied', comment: '窗口说不能当场补卡' })
+    expect(rated.statusCode).toBe(200)
+    const gkb = await as('gkb')
+    const ledger = await gkb.get('/admin/letters/zhenggai')
+    const row = html(ledger).querySelectorAll('tbody tr').find((tr) => tr.text.includes('社保卡补办'))
+    expect(row?.text).toContain('区政府办公室')
+    expect(row?.text).toContain('2026-12-18')
+    expect(row?.text).not.toContain('已督办')
+
+    const job = (date: string) => escalateOverdueRectifications({ db: database.db, clock: fixedClock(`${date}T02:00:00Z`) })
+    expect(await job('2026-12-18')).toBe(0)
+    expect(await job('2026-12-21')).toBeGreaterThanOrEqual(1)
+    expect(await job('2026-12-21')).toBe(0)
+    const after = html(await gkb.get('/admin/letters/zhenggai')).querySelectorAll('tbody tr').find((tr) => tr.text.includes('社保卡补办'))
+    expect(after?.text).toContain('已督办')
+    const page = await gkb.get(`/admin/letters/${call.id}`)
+    expect(text(page, 'section[aria-labelledby="rectification"]')).toContain('已督办')
+    expect(lastTable(page)).toContain('整改督办')
+    // The 公开办 records the 整改 of its own unit's task from the case page.
+    const task = await database.db.selectFrom('letter_rectifications').select('id').where('case_id', '=', call.id).executeTakeFirstOrThrow()
+    expect(page.body).toContain(`/admin/letters/zhenggai/${task.id}/rectify`)
+    expect((await gkb.post(`/admin/letters/zhenggai/${task.id}/rectify`, { note: '已更正话务答复口径：先挂失再补卡', followUpResult: '电话回访，来电人认可' })).statusCode).toBe(303)
+    expect((await database.db.selectFrom('letter_rectifications').select('state').where('id', '=', task.id).executeTakeFirstOrThrow()).state).toBe('rectified')
   })
 })
