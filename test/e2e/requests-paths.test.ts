@@ -163,3 +163,28 @@ describeInBrowser('依申请公开: 视为放弃 and 信息处理费 in the brow
     await checkAxe(citizen, 'tracking page after non-payment (desktop)')
   }, 180_000)
 })
+
+describeInBrowser('信息处理费设置 in the browser', () => {
+  let site: Site
+  let context: BrowserContext
+
+  beforeAll(async () => { site = await startSite(); context = await site.newContext(DESKTOP) }, 120_000)
+  afterAll(async () => { await context?.close(); await site?.close() })
+
+  it('lets the 公开办 change the payment period, with errors linked to the field, and shows the history (axe)', async () => {
+    const page = await context.newPage()
+    await signIn(page, 'gkb')
+    await page.goto('/admin/requests')
+    await clickAndWait(page, page.getByRole('link', { name: '信息处理费设置' }))
+    await checkAxe(page, 'fee settings')
+    await page.getByLabel('缴费期限（工作日）').fill('0')
+    await clickAndWait(page, page.getByRole('button', { name: '保存设置' }))
+    expect(await page.locator('.error-summary').textContent()).toContain('缴费期限应为 1 到 60 之间的整数')
+    await checkAxe(page, 'fee settings with error')
+    await page.getByLabel('缴费期限（工作日）').fill('15')
+    await clickAndWait(page, page.getByRole('button', { name: '保存设置' }))
+    expect(await page.locator('main').textContent()).toContain('缴费期限 20 → 15 个工作日')
+    await checkAxe(page, 'fee settings after saving')
+    await screenshot(page, 'requests-fee-settings-desktop')
+  }, 120_000)
+})

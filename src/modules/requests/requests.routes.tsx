@@ -27,6 +27,8 @@ import { stepOf } from './case-steps.ts'
 import { countSupervisedOpen, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
 import { statisticsRoutes } from './statistics.routes.tsx'
 import { importHistoryRoutes } from './import-history.routes.tsx'
+import { feeSettingsRoutes } from './fee-settings.routes.tsx'
+import { loadFeeSchedule } from './fee-settings.ts'
 
 /** What the requests routes are built with: the staff deps and the key of the applicant identity HMAC. */
 export interface RequestsDeps extends StaffDeps {
@@ -138,6 +140,7 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
   // 统计 (tables of a year with drill-down) and 历史案件导入 live in their own route files.
   await statisticsRoutes(app, deps)
   await importHistoryRoutes(app, deps)
+  await feeSettingsRoutes(app, deps)
 
   /** 重复申请: the decision form starts with the earlier case's answer (its 发文字号 and date), for staff to check. */
   async function earlierAnswer(repeats: { requestId: string }[]): Promise<Record<string, string>> {
@@ -240,7 +243,8 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     if (!read.ok || formErrors.length) return render(400, { errors: [...(read.ok ? [] : read.errors), ...formErrors], refused: `${stepOf(type).label}：请按提示修改后重新提交。` })
     try {
       let { event, extras } = read
-      if (read.feeForm) ({ event, extras } = await prepareFeeNotice(ctx(request), record, read.feeForm))
+      // The 公开办's [M] fee facts (fee-settings.ts), the code defaults until it has set them.
+      if (read.feeForm) ({ event, extras } = await prepareFeeNotice({ ...ctx(request), feeSchedule: await loadFeeSchedule(deps.db) }, record, read.feeForm))
       extras = { ...extras, ...(typedContact.unitPhone ? { unitPhone: typedContact.unitPhone } : {}), ...(typedContact.unitAddress ? { unitAddress: typedContact.unitAddress } : {}) }
       await recordStep(ctx(request), record.id, event, extras, { identity })
       return reply.redirect(`/admin/requests/${record.id}?done=step`, 303)

@@ -43,7 +43,7 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
     <>
       <h1>依申请公开</h1>
       {done ? <Notice>{done}</Notice> : null}
-      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a>{canImport ? <>　<a href="/admin/requests/import">导入历史案件</a></> : null}</p>
+      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a>{canImport ? <>　<a href="/admin/requests/import">导入历史案件</a></> : null}{overview ? <>　<a href="/admin/requests/settings/fees">信息处理费设置</a></> : null}</p>
       {overview ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title">各单位办理情况</h2>
