@@ -144,6 +144,12 @@ describe('申请人撤回 recorded by staff', () => {
     const page = await fgw.get(`/admin/requests/${id}`)
     expect(page.body).toContain('/steps/archived')
     expect(page.body).not.toContain('/steps/withdrawn')
+    // Archived, the clock panel still says it was withdrawn (撤回日期, not 答复日期).
+    expect((await step(id, 'archived', { on: '2026-11-26' })).statusCode).toBe(303)
+    const archived = mainText(await fgw.get(`/admin/requests/${id}`))
+    expect(archived).toContain('撤回日期')
+    expect(archived).toContain('申请人撤回（其他处理 3.其他）')
+    expect(archived).not.toContain('答复日期')
   })
 })
 

@@ -13,7 +13,7 @@ it('deletes unconfirmed uploads older than 24 h, keeps newer and confirmed ones,
   const db = database.db
   const users = [(await actorOf(db, 'gkb')).userId, (await actorOf(db, 'czj.admin')).userId]
   const upload = async (userId: number, createdAt: string, importedAt: string | null = null) => (await db.insertInto('request_history_uploads').values({
-    user_id: userId, file_name: 'a.csv', format: 'csv', size_bytes: 3, sha256: '0'.repeat(64), content: Buffer.from('a,b'), created_at: createdAt, imported_at: importedAt,
+    user_id: userId, file_name: 'a.csv', format: 'csv', size_bytes: 3, sha256: '0'.repeat(64), content: Buffer.from('a,b'), created_at: new Date(createdAt), imported_at: importedAt === null ? null : new Date(importedAt),
   }).returning('id').executeTakeFirstOrThrow()).id
   const old = [await upload(users[0]!, '2026-11-25T09:00:00Z'), await upload(users[1]!, '2026-11-26T01:59:59Z')]
   const kept = [await upload(users[0]!, '2026-11-26T02:00:01Z'), await upload(users[1]!, '2026-11-01T00:00:00Z', '2026-11-01T00:05:00Z')]

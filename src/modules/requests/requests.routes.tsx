@@ -24,7 +24,7 @@ import { CASE_STATUS_LABELS, isOpenCase, type CaseStatus, type RequestCase as Ca
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
 import { stepOf } from './case-steps.ts'
-import { countSupervisedOpen, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
+import { countSupervisedOpen, countSupervisedOpenByUnit, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
 import { statisticsRoutes } from './statistics.routes.tsx'
 import { importHistoryRoutes } from './import-history.routes.tsx'
 import { feeSettingsRoutes } from './fee-settings.routes.tsx'
@@ -84,8 +84,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     })
     const orgs = await listOrganisations(deps.db, actor.regionId)
     const names = new Map(orgs.map((o) => [o.id, o.shortName || o.name]))
+    const supervisedByUnit = regionWide ? await countSupervisedOpenByUnit(deps.db, OPEN_STATES) : undefined
     const overview = regionWide
-      ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '' })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
+      ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '', supervised: supervisedByUnit?.get(c.organisationId) ?? 0 })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
       : undefined
     const supervised = { count: await countSupervisedOpen(deps.db, regionWide ? undefined : [actor.organisationId], OPEN_STATES), ids: await supervisedAmong(deps.db, rows.map((r) => r.id)) }
     return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn} supervised={supervised}

@@ -29,7 +29,7 @@ function DueTag({ dueOn, today, dueSoonOn, open }: { dueOn: string | null; today
   return <span>{dueOn}</span>
 }
 
-export interface UnitCount { organisationId: number; name: string; open: number; dueSoon: number; overdue: number }
+export interface UnitCount { organisationId: number; name: string; open: number; dueSoon: number; overdue: number; /** Open cases under 督办. */ supervised?: number }
 
 export interface Suggestion { requestIds: readonly string[]; applicantCount: number; description: string; explanation: string }
 
@@ -49,8 +49,8 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
           <h2 id="overview-title">各单位办理情况</h2>
           <TableWrap label="各单位在办申请">
             <table class="table">
-              <thead><tr><th scope="col">单位</th><th scope="col">在办</th><th scope="col">即将到期</th><th scope="col">已逾期</th></tr></thead>
-              <tbody>{overview.map((u) => <tr><td>{u.name}</td><td>{u.open}</td><td>{u.dueSoon}</td><td>{u.overdue ? <span class="tag tag--red">{u.overdue}</span> : 0}</td></tr>)}</tbody>
+              <thead><tr><th scope="col">单位</th><th scope="col">在办</th><th scope="col">即将到期</th><th scope="col">已逾期</th><th scope="col">督办中</th></tr></thead>
+              <tbody>{overview.map((u) => <tr><td>{u.name}</td><td>{u.open}</td><td>{u.dueSoon}</td><td>{u.overdue ? <span class="tag tag--red">{u.overdue}</span> : 0}</td><td>{u.supervised ?? 0}</td></tr>)}</tbody>
             </table>
           </TableWrap>
         </section>
@@ -265,7 +265,7 @@ function StepForm({ csrf, caseId, step, values, errors, decisionCode }: { csrf: 
   )
 }
 
-function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: RequestCase }) {
+function ClockPanel({ clock, record, withdrawn }: { clock: ClockEvaluation | null; record: RequestCase; /** Withdrawn by the applicant (also once archived). */ withdrawn: boolean }) {
   if (!clock) return <p>尚未确定收到申请之日，答复期限尚未起算（《政府信息公开条例》第三十一条）。</p>
   const paused = clock.consultations
   return (
@@ -275,9 +275,9 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
         { key: '期限', value: `${clock.totalWorkingDays} 个工作日${clock.extensionWorkingDays ? `（含延期 ${clock.extensionWorkingDays} 个工作日）` : ''}` },
         { key: '已用工作日', value: String(clock.workingDaysUsed) },
         { key: '剩余工作日', value: clock.overdueWorkingDays > 0 ? <span class="tag tag--red">已逾期 {clock.overdueWorkingDays} 个工作日</span> : String(clock.workingDaysRemaining) },
-        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : record.state === 'withdrawn' ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
+        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : withdrawn ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
         ...(clock.correction.noticeDueOn ? [{ key: '补正告知期限', value: `${clock.correction.noticeDueOn}${clock.correction.late ? '（告知晚于期限）' : ''}` }] : []),
-        ...(record.decidedOn ? [{ key: record.state === 'withdrawn' ? '撤回日期' : '答复日期', value: record.decidedOn }] : []),
+        ...(record.decidedOn ? [{ key: withdrawn ? '撤回日期' : '答复日期', value: record.decidedOn }] : []),
       ]} />
       {paused.length ? (
         <>
@@ -301,6 +301,8 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
 }) {
   const r = view.record
   const a = view.applicant
+  // Withdrawn (申请人撤回), also after archiving: the trace keeps the event when the state moves on.
+  const withdrawn = r.state === 'withdrawn' || view.events.some((e) => e.type === 'withdrawn')
   return (
     <>
       <p><a href="/admin/requests">返回申请列表</a></p>
@@ -323,7 +325,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
             { key: '特征性描述', value: r.description || '—' },
             { key: '所需信息的形式', value: labelOf(WANTED_FORM_LABELS, r.wantedForm) },
             { key: '获取途径', value: labelOf(DELIVERY_LABELS, r.delivery) },
-            { key: '办理结果', value: r.state === 'withdrawn' ? '申请人撤回（其他处理 3.其他）' : dispositionLabel(r.disposition) || '尚未答复' },
+            { key: '办理结果', value: withdrawn ? '申请人撤回（其他处理 3.其他）' : dispositionLabel(r.disposition) || '尚未答复' },
             { key: '查询码', value: formatQueryCode(r.queryCode) },
             { key: '内容指纹（SM3）', value: <code class="fingerprint">{r.fingerprint}</code> },
           ]} />
@@ -342,7 +344,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
         </div>
         <div>
           <h2>答复期限</h2>
-          <ClockPanel clock={view.clock} record={r} />
+          <ClockPanel clock={view.clock} record={r} withdrawn={withdrawn} />
         </div>
       </div>
       {view.repeats.length ? (
