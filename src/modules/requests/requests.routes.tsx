@@ -19,7 +19,7 @@ import type { RequestsContext } from './requests.context.ts'
 import { StaffRegistrationForm } from './requests.forms.ts'
 import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
 import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
-import { lacksIdentity, applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
+import { lacksIdentity, applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseDocument, type CaseEvent, type CaseListFilter, type RequestCase } from './requests.repository.ts'
 import { CASE_STATUS_LABELS, isOpenCase, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
@@ -155,6 +155,30 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     return {}
   }
 
+  /**
+   * Whom each consultation reply or silence answers (the trace names the consulted party): the name comes from the
+   * sealed letters of the consultation_sent before it — the 征求意见书's addressee (第三十二条) or the agencies named in
+   * the applicant's notice (第三十四条) — opened for the staff page only, never stored in the event.
+   */
+  function consultedNames(events: CaseEvent[], documents: CaseDocument[]): Map<number, string> {
+    const names = new Map<number, string>()
+    const latest = new Map<string, string>()
+    for (const e of events) {
+      const party = String((e.details.event as { party?: unknown } | undefined)?.party ?? '')
+      if (e.type === 'consultation_sent') {
+        const letters = documents.filter((d) => d.eventId === e.id)
+        const third = letters.find((d) => d.kind === 'third_party_consultation')
+        const notice = letters.find((d) => d.kind === 'consultation_notice')
+        const name = third ? openLetter(deps.cipher, third).letter.addressee ?? ''
+          : notice ? /已于.{1,20}?征求(.+?)的意见/.exec(openLetter(deps.cipher, notice).html.replace(/<[^>]+>/g, ''))?.[1] ?? '' : ''
+        if (name && !name.includes('第三方')) latest.set(party, name)
+      } else if ((e.type === 'consultation_answered' || e.type === 'consultation_deemed') && latest.has(party)) {
+        names.set(e.id, latest.get(party)!)
+      }
+    }
+    return names
+  }
+
   async function caseView(request: FastifyRequest, record: RequestCase, reveal: boolean): Promise<CaseView> {
     const actor = request.actor!
     const unit = await findOrganisation(deps.db, record.organisationId)
@@ -172,12 +196,14 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const contact = unit ? await unitContact(deps.db, unit) : null
     const contactKeys = contact ? ([contact.phone ? null : 'phone', contact.address ? null : 'address'] as const).filter((k) => k !== null) : []
     const state = record.rulesState as unknown as CaseState
+    const events = await eventsOf(deps.db, record.id)
+    const documents = await documentsOf(deps.db, record.id)
     return {
       record, unitName: unit?.name ?? '', today, clock,
       applicant: open
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
-      events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
+      events, documents, consulted: consultedNames(events, documents), remedies: await remediesOf(deps.db, record.id),
       steps: offeredSteps(state, actor, record.organisationId, { lacksIdentity: missingIdentity, contactGaps: contactKeys }), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
       // 第二十九条第二款第（一）项 requires a 身份证明: while it is missing the case says so and the 补正 notice starts with it.
       contactGaps: contact ? unitContactGaps(contact) : [],

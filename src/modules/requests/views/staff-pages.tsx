@@ -130,6 +130,8 @@ export interface CaseView {
   clock: ClockEvaluation | null
   events: CaseEvent[]
   documents: CaseDocument[]
+  /** Consultation reply / silence events → the consulted party's name (from the sealed consultation letters). */
+  consulted?: ReadonlyMap<number, string>
   remedies: Remedy[]
   steps: StepDefinition[]
   /** Earlier answered requests of the same applicant that this one may repeat (第三十六条第（六）项). */
@@ -394,7 +396,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <TableWrap label="办理记录">
         <table class="table">
           <thead><tr><th scope="col">生效日期</th><th scope="col">事项</th><th scope="col">说明</th><th scope="col">经办人</th><th scope="col">记录时间</th></tr></thead>
-          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : e.details.byApplicant ? '申请人（查询页面）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
+          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}{view.consulted?.get(e.id) ? `（征求意见对象：${view.consulted.get(e.id)}）` : ''}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : e.details.byApplicant ? '申请人（查询页面）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
         </table>
       </TableWrap>
     </>
