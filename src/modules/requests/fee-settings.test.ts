@@ -22,6 +22,7 @@ it('moves the fee notice’s payment due date when the 公开办 changes the pay
   const { case: c } = await registerRequest(editor, onlineApplication(czj.id, { channel: 'in_person', facts: { submittedOn: '2026-11-10' }, idempotencyKey: 'g'.repeat(32) }))
   const notice = async () => {
     const result = await prepareFeeNotice({ ...editor, feeSchedule: await loadFeeSchedule(db) }, (await findCase(db, c.id))!, { on: '2026-11-13', method: 'per_page', pages: 50, form: 'paper', paymentMethod: '到财政局缴纳' })
+    expect(result.extras.paymentWorkingDays).toBe((await loadFeeSchedule(db)).paymentWorkingDays)
     return (result.event as { payBy: string }).payBy
   }
   // An empty table: the code defaults (20 working days: 11-16 … 12-11 on the 2026 calendar).
