@@ -648,6 +648,19 @@ CREATE UNIQUE INDEX request_events_pkey ON request_events (id);
 CREATE UNIQUE INDEX request_events_reminder_once ON request_events (case_id, type, ((details ->> 'dueOn'::text))) WHERE ((type)::text = ANY ((ARRAY['reminder_due_soon'::character varying, 'reminder_overdue'::character varying, 'supervision_requested'::character varying])::text[]));
 CREATE INDEX request_events_supervision_idx ON request_events (case_id) WHERE ((type)::text = ANY ((ARRAY['supervision_requested'::character varying, 'supervised'::character varying])::text[]));
 
+create table request_fee_settings (
+  id integer not null default nextval('request_fee_settings_id_seq'::regclass),
+  payment_working_days integer not null,
+  effective_from character varying(10) not null,
+  exemptions jsonb not null,
+  summary text not null,
+  user_id integer,
+  changed_at timestamp with time zone not null default now(),
+  constraint request_fee_settings_pkey PRIMARY KEY (id),
+  constraint request_fee_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
+);
+CREATE UNIQUE INDEX request_fee_settings_pkey ON request_fee_settings (id);
+
 create table request_history_uploads (
   id integer not null default nextval('request_history_uploads_id_seq'::regclass),
   user_id integer not null,

@@ -70,12 +70,13 @@ it('gongkai start runs the jobs on pg-boss: queues and Asia/Shanghai schedules m
   try {
     const queues = await sql<{ name: string; policy: string }>`select name, policy from pgboss.queue where name not like '\_\_pgboss%' order by name`.execute(db)
     expect(queues.rows).toEqual([
-      { name: 'deadline-reminders', policy: 'stately' }, { name: 'letters-escalation', policy: 'stately' }, { name: 'scheduled-publishing', policy: 'stately' },
+      { name: 'deadline-reminders', policy: 'stately' }, { name: 'letters-escalation', policy: 'stately' }, { name: 'request-history-upload-purge', policy: 'stately' },
+      { name: 'scheduled-publishing', policy: 'stately' },
     ])
     const schedules = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from pgboss.schedule order by name`.execute(db)
     expect(schedules.rows).toEqual([
       { name: 'deadline-reminders', cron: '5 * * * *', timezone: 'Asia/Shanghai' }, { name: 'letters-escalation', cron: '10 * * * *', timezone: 'Asia/Shanghai' },
-      { name: 'scheduled-publishing', cron: '* * * * *', timezone: 'Asia/Shanghai' },
+      { name: 'request-history-upload-purge', cron: '20 3 * * *', timezone: 'Asia/Shanghai' }, { name: 'scheduled-publishing', cron: '* * * * *', timezone: 'Asia/Shanghai' },
     ])
     const reminded = async () => (await db.selectFrom('request_events').select('type').where('case_id', '=', c.id).where('type', '<>', 'registered').execute()).map((e) => e.type)
     const end = Date.now() + 20_000

@@ -8,17 +8,19 @@
  * | deadline-reminders | hourly at :05, and at start | 依申请公开: due soon → overdue → 督办 events (requests) |
  * | letters-escalation | hourly at :10, and at start | 公众诉求: 督办 of dispatched letters past their reply limit, and of 差评整改 tasks past their due date |
  * | scheduled-publishing | at each scheduled edition's time, and every minute | 定时发布 of editions whose time has come |
+ * | request-history-upload-purge | daily at 03:20, and at start | 依申请公开: unconfirmed history uploads older than 24 h deleted |
  */
 import type { StaffDeps } from './modules/orgs/index.ts'
 import { escalateOverdueCases, escalateOverdueRectifications } from './modules/letters/index.ts'
 import { publishDueEditions, upcomingScheduledEditions } from './modules/publishing/index.ts'
-import { runDeadlineReminders } from './modules/requests/index.ts'
+import { purgeUnconfirmedHistoryUploads, runDeadlineReminders } from './modules/requests/index.ts'
 import type { JobDefinition, Jobs } from './platform/jobs/jobs.ts'
 
 export const JOB_NAMES = {
   deadlineReminders: 'deadline-reminders',
   lettersEscalation: 'letters-escalation',
   scheduledPublishing: 'scheduled-publishing',
+  historyUploadPurge: 'request-history-upload-purge',
 } as const
 
 export interface AppJobDeps {
@@ -56,6 +58,7 @@ export function appJobDefinitions(deps: AppJobDeps): JobDefinition[] {
     { name: JOB_NAMES.lettersEscalation, cron: '10 * * * *', runAtStart: true, pollingIntervalSeconds: 30, run: async () => ({ escalated: await escalateOverdueCases({ db, clock }), rectificationsEscalated: await escalateOverdueRectifications({ db, clock }) }) },
     // Polled every 2 s: a job queued for an edition's time runs within seconds of it.
     { name: JOB_NAMES.scheduledPublishing, cron: '* * * * *', pollingIntervalSeconds: 2, run: () => publishScheduledEditions(deps) },
+    { name: JOB_NAMES.historyUploadPurge, cron: '20 3 * * *', runAtStart: true, pollingIntervalSeconds: 60, run: () => purgeUnconfirmedHistoryUploads({ db, clock }) },
   ]
 }
 

@@ -63,3 +63,27 @@ export async function seedDemoGuides(trx: Trx, ids: Map<string, number>, now: Da
     updated_at: now, updated_by_user_id: null,
   }).execute()
 }
+
+/**
+ * DEMO DATA — invented, not the real offices: 指南 settings for the units that have demo accounts (区发展改革委,
+ * 区财政局, 汉丰街道), so the demo's 依申请公开 letters and online receipt print a contact line (办公地址, 电话, 邮编).
+ * Loaded with the full demo only (like the catalogue): test images keep these units without settings, which is how
+ * the "ask for the unit's contact" paths are tested; the other units stay without settings in the demo too.
+ */
+export const DEMO_UNIT_GUIDES: readonly { code: string; officeName: string; address: string; phone: string; email: string }[] = [
+  { code: 'fgw', officeName: '重庆市开州区发展和改革委员会办公室', address: '重庆市开州区汉丰街道开州大道中段233号区级机关办公楼4楼', phone: '023-52221406', email: 'kzfgw@example.gov.cn' },
+  { code: 'czj', officeName: '重庆市开州区财政局办公室', address: '重庆市开州区汉丰街道南河路168号', phone: '023-52222731', email: 'kzczj@example.gov.cn' },
+  { code: '500154001', officeName: '重庆市开州区汉丰街道党政办公室', address: '重庆市开州区汉丰街道安康路36号', phone: '023-52281102', email: 'kzhfjd@example.gov.cn' },
+]
+
+export async function seedDemoUnitGuides(db: Db, now: Date): Promise<void> {
+  for (const g of DEMO_UNIT_GUIDES) {
+    const unit = await db.selectFrom('organisations').select('id').where('code', '=', g.code).executeTakeFirst()
+    if (!unit) continue
+    await db.insertInto('disclosure_guides').values({
+      organisation_id: unit.id, office_name: g.officeName, address: g.address, postcode: '405400', phone: g.phone, email: g.email,
+      office_hours: '工作日 上午 9:00—12:00，下午 14:00—18:00（法定节假日除外）', channels: JSON.stringify(['online', 'in_person', 'post', 'email']),
+      additional_notes: '本指南中的机构信息为演示数据。', updated_at: now, updated_by_user_id: null,
+    }).onConflict((oc) => oc.column('organisation_id').doNothing()).execute()
+  }
+}

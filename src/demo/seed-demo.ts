@@ -12,7 +12,7 @@ import { seedDemoLetters } from './seed-letters.ts'
 import { seedDemoLetters2017 } from './seed-letters-2017.ts'
 import { seedDemoRequests } from './seed-requests.ts'
 import { seedDemoCatalogue } from './seed-catalogue.ts'
-import { seedDemoGuides, seedDemoRules } from './seed-column.ts'
+import { seedDemoGuides, seedDemoRules, seedDemoUnitGuides } from './seed-column.ts'
 
 export const DEMO_PASSWORD = 'Kaizhou#2026'
 
@@ -172,6 +172,8 @@ export async function seedDemo(db: Db, options: { passwordHash?: string; catalog
   })
   if (options.catalogue ?? true) {
     if (await seedDemoCatalogue(db, systemClock)) await seedDemoRules(db, systemClock)
+    // Demo 指南 contact details of the units with demo accounts (seed-column.ts DEMO_UNIT_GUIDES; invented data).
+    await seedDemoUnitGuides(db, systemClock.now())
   }
   // Demo letters need the SM4 key (contacts are sealed); like the catalogue, they stay out of test images.
   if ((options.catalogue ?? true) && options.dataKey) await seedDemoLetters(db, options.dataKey)

@@ -144,6 +144,12 @@ describe('申请人撤回 recorded by staff', () => {
     const page = await fgw.get(`/admin/requests/${id}`)
     expect(page.body).toContain('/steps/archived')
     expect(page.body).not.toContain('/steps/withdrawn')
+    // Archived, the clock panel still says it was withdrawn (撤回日期, not 答复日期).
+    expect((await step(id, 'archived', { on: '2026-11-26' })).statusCode).toBe(303)
+    const archived = mainText(await fgw.get(`/admin/requests/${id}`))
+    expect(archived).toContain('撤回日期')
+    expect(archived).toContain('申请人撤回（其他处理 3.其他）')
+    expect(archived).not.toContain('答复日期')
   })
 })
 
@@ -223,11 +229,18 @@ describe('a consultation that ends by silence, over HTTP (real 2026 calendar)', 
     const record = (await findCase(database.db, id))!
     expect(record.state).toBe('in_progress')
     const trace = await traceRows(id)
-    expect(trace.at(-1)!.slice(0, 3)).toEqual(['2026-10-28', '逾期未提出意见', '第三方逾期（2026-10-27）未提出意见，由行政机关依照条例决定是否公开（《政府信息公开条例》第三十二条）'])
+    expect(trace.at(-1)!.slice(0, 3)).toEqual(['2026-10-28', '逾期未提出意见', '第三方逾期（2026-10-27）未提出意见，由行政机关依照条例决定是否公开（《政府信息公开条例》第三十二条）（征求意见对象：重庆某化工有限公司）'])
     const page = await fgw.get(`/admin/requests/${id}`)
     expect(mainText(page)).toContain('2026-09-29 起 至 2026-10-27：征求第三方意见（对方答复期限 2026-10-27），逾期未提出意见，由本机关决定')
     expect(record.dueOn).toBe(GOLDEN_THIRD_PARTY_DUE)
     expect(html(page).querySelector('input[name="jueding"]')).not.toBeNull() // the case can be decided again
+  })
+
+  it('names the consulted third party in the trace when its reply is recorded', async () => {
+    const { id } = await newCase({ facts: { submittedOn: '2026-11-16' } })
+    expect((await step(id, 'consultation_sent', { on: '2026-11-17', party: 'third_party', thirdParty: '重庆开州某建材有限公司', harm: '附件含企业的成本数据' })).statusCode).toBe(303)
+    expect((await step(id, 'consultation_answered', { on: '2026-11-24', party: 'third_party', opinion: 'objects' })).statusCode).toBe(303)
+    expect((await traceRows(id)).at(-1)!.slice(0, 3)).toEqual(['2026-11-24', '收到意见', '2026-11-24 收到第三方意见：不同意公开（征求意见对象：重庆开州某建材有限公司）'])
   })
 
   it('第三十四条: another agency silent past 15 working days is deemed to consent; the case resumes', async () => {
@@ -241,7 +254,7 @@ describe('a consultation that ends by silence, over HTTP (real 2026 calendar)', 
     expect((await step(id, 'consultation_deemed', { on: '2026-11-04', party: 'agency' })).statusCode).toBe(303)
     const record = (await findCase(database.db, id))!
     expect(record.state).toBe('in_progress')
-    expect((await traceRows(id)).at(-1)!.slice(0, 3)).toEqual(['2026-11-04', '逾期未提出意见', '被征求意见机关逾期（2026-11-03）未提出意见，视为同意公开（《政府信息公开条例》第三十四条）'])
+    expect((await traceRows(id)).at(-1)!.slice(0, 3)).toEqual(['2026-11-04', '逾期未提出意见', '被征求意见机关逾期（2026-11-03）未提出意见，视为同意公开（《政府信息公开条例》第三十四条）（征求意见对象：重庆市开州区财政局、重庆市开州区住房和城乡建设委员会）'])
     expect(record.dueOn).toBe(GOLDEN_AGENCY_DUE)
   })
 })

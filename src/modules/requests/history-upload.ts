@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
 import { sql } from 'kysely'
+import type { Executor } from '../../database.ts'
+import type { Clock } from '../../platform/clock.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/http/errors.ts'
 import { requireActor } from '../orgs/index.ts'
 import { authoriseCase } from './authorise-case.ts'
@@ -73,6 +75,16 @@ export async function uploadHistoryFile(ctx: RequestsContext, upload: { fileName
     }).returning('id').executeTakeFirstOrThrow()
   })
   return row.id
+}
+
+/**
+ * The daily purge (src/app-jobs.ts): every uploader's unconfirmed uploads older than 24 h are deleted (the files may
+ * hold personal data and were never imported). Idempotent: a second run finds nothing to delete.
+ */
+export async function purgeUnconfirmedHistoryUploads(ctx: { db: Executor; clock: Clock }): Promise<{ deleted: number }> {
+  const cutoff = new Date(ctx.clock.now().getTime() - KEEP_UNCONFIRMED_HOURS * 3_600_000)
+  const rows = await ctx.db.deleteFrom('request_history_uploads').where('imported_at', 'is', null).where('created_at', '<', cutoff).returning('id').execute()
+  return { deleted: rows.length }
 }
 
 /** The upload of `id` when it is the actor's own (404 otherwise: uploads are private to their uploader). */

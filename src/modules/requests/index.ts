@@ -21,3 +21,5 @@ export { requestStatistics, caseFactsFor, type StatisticsQuery } from './request
 /** 历史案件导入 (CSV/XLSX, dry run lists rejected rows and why; all or nothing). */
 export { importHistory, type HistoryRow, type HistoryResult } from './import-history.ts'
 export { parseHistoryCsv, parseHistoryXlsx, HISTORY_COLUMNS } from './import-history-file.ts'
+/** Daily purge of unconfirmed 历史案件导入 uploads older than 24 h (the request-history-upload-purge job, src/app-jobs.ts). */
+export { purgeUnconfirmedHistoryUploads } from './history-upload.ts'

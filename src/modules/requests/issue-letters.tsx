@@ -12,7 +12,7 @@ import { currentCalendar, evaluateClock, findClock, getRegime, type ClockEvaluat
 import { findOrganisation, type Organisation } from '../orgs/index.ts'
 import { openApplicant } from './applicant-privacy.ts'
 import {
-  answerLetter, consultationNoticeLetter, correctionNoticeLetter, extensionNoticeLetter, feeNoticeLetter, LetterView, receiptLetter, thirdPartyConsultationLetter,
+  answerLetter, chineseDate, consultationNoticeLetter, correctionNoticeLetter, extensionNoticeLetter, feeNoticeLetter, LetterView, receiptLetter, thirdPartyConsultationLetter,
   volumeLaterDateLetter, volumeReasonsRequestLetter, type DispositionInput, type Letter,
 } from './documents/index.ts'
 import type { AnswerFacts } from './answer-facts.ts'
@@ -51,6 +51,8 @@ export interface LetterExtras extends AnswerFacts {
   volumeFacts?: string
   whyLater?: string
   paymentMethod?: string
+  /** The payment period the fee notice's 缴费期限 was computed with (the 公开办's setting, fee-settings.ts). */
+  paymentWorkingDays?: number
   feeLines?: { from: number; to: number; units: number; yuanEach: number; yuan: number }[]
   feeMethod?: { kind: 'per_application'; month: string; applicationsInMonth: number } | { kind: 'per_page'; pages: number; form: 'paper' | 'email' | 'electronic_copy' }
 }
@@ -191,7 +193,8 @@ function plan(c: LetterContext, event: RequestEvent | { type: 'registered' }, ex
     case 'correction_requested':
       return [{ forApplicant: true, letter: correctionNoticeLetter({
         ...base(c, '补'), items: [...event.items], guidance: extras.guidance || '请按上述事项补充或者说明所需政府信息的名称、文号或者其他特征性描述。',
-        correctionDeadline: { dueOn: event.dueOn, explanation: `请于 ${event.dueOn} 前提交补正；逾期无正当理由不补正的，视为放弃申请（《政府信息公开条例》第三十条）。` },
+        // The letter prints 请您于<date>（<explanation>）前: the explanation says where the date comes from, once.
+        correctionDeadline: { dueOn: event.dueOn, explanation: `本机关于${chineseDate(event.on)}确定的补正期限` },
         submitTo: extras.submitTo || `向${replyPlace(c)}提交，或通过本网站查询页面联系`,
       }) }]
     case 'consultation_sent': {
@@ -230,7 +233,7 @@ function plan(c: LetterContext, event: RequestEvent | { type: 'registered' }, ex
         ...base(c, '费'), method: extras.feeMethod ?? { kind: 'per_application', month: event.on.slice(0, 7), applicationsInMonth: 1 },
         lines: extras.feeLines ?? [{ from: 1, to: 1, units: 1, yuanEach: amount, yuan: amount }], total: amount,
         paymentMethod: fact(extras.paymentMethod, '缴费方式'),
-        paymentDeadline: { dueOn: event.payBy, explanation: `请于 ${event.payBy} 前缴纳；逾期未缴纳的，行政机关不再处理该申请（国办函〔2020〕109号）。` },
+        paymentDeadline: { dueOn: event.payBy, explanation: extras.paymentWorkingDays ? `自收到本通知之次日起算${extras.paymentWorkingDays}个工作日` : '缴费期限' },
       }) }]
     }
     case 'decided':

@@ -40,7 +40,7 @@ export async function prepareFeeNotice(ctx: RequestsContext, record: RequestCase
     : { kind: 'per_application' as const, month: receivedOn.slice(0, 7), applicationsInMonth: (earlier ?? 0) + 1 }
   return {
     event: { type: 'fee_notice_sent', on: input.on, amountYuan: fee.chargedYuan, payBy },
-    extras: { paymentMethod: input.paymentMethod, feeMethod: method, feeLines: fee.lines.filter((l) => l.yuan > 0).map((l) => ({ ...l })) },
+    extras: { paymentMethod: input.paymentMethod, paymentWorkingDays: schedule.paymentWorkingDays, feeMethod: method, feeLines: fee.lines.filter((l) => l.yuan > 0).map((l) => ({ ...l })) },
     explanation: fee.explanation,
   }
 }

@@ -19,14 +19,16 @@ import type { RequestsContext } from './requests.context.ts'
 import { StaffRegistrationForm } from './requests.forms.ts'
 import { canOnCase, isCaseStaff, isDisclosureOffice } from './requests.policy.ts'
 import { draftProactiveItem, proactiveSuggestions, repeatsOf } from './repeat-requests.ts'
-import { lacksIdentity, applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseListFilter, type RequestCase } from './requests.repository.ts'
+import { lacksIdentity, applicantOf, countOpenByUnit, documentsOf, eventsOf, findCase, findDocument, listCases, remediesOf, type CaseDocument, type CaseEvent, type CaseListFilter, type RequestCase } from './requests.repository.ts'
 import { CASE_STATUS_LABELS, isOpenCase, type CaseStatus, type RequestCase as CaseState } from './rules/index.ts'
 import { CaseListPage, CasePage, FILTERS, RegisterPage, StaffLetterPage, type CaseView } from './views/staff-pages.tsx'
 import type { UnitOption } from './views/public-pages.tsx'
 import { stepOf } from './case-steps.ts'
-import { countSupervisedOpen, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
+import { countSupervisedOpen, countSupervisedOpenByUnit, superviseCase, SuperviseForm, supervisedAmong } from './supervise-case.ts'
 import { statisticsRoutes } from './statistics.routes.tsx'
 import { importHistoryRoutes } from './import-history.routes.tsx'
+import { feeSettingsRoutes } from './fee-settings.routes.tsx'
+import { loadFeeSchedule } from './fee-settings.ts'
 
 /** What the requests routes are built with: the staff deps and the key of the applicant identity HMAC. */
 export interface RequestsDeps extends StaffDeps {
@@ -82,8 +84,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     })
     const orgs = await listOrganisations(deps.db, actor.regionId)
     const names = new Map(orgs.map((o) => [o.id, o.shortName || o.name]))
+    const supervisedByUnit = regionWide ? await countSupervisedOpenByUnit(deps.db, OPEN_STATES) : undefined
     const overview = regionWide
-      ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '' })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
+      ? (await countOpenByUnit(deps.db, OPEN_STATES, today, dueSoonOn)).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '', supervised: supervisedByUnit?.get(c.organisationId) ?? 0 })).sort((a, b) => b.overdue - a.overdue || b.open - a.open)
       : undefined
     const supervised = { count: await countSupervisedOpen(deps.db, regionWide ? undefined : [actor.organisationId], OPEN_STATES), ids: await supervisedAmong(deps.db, rows.map((r) => r.id)) }
     return page(request, reply, '依申请公开', <CaseListPage rows={rows} total={total} page={pageNo} pageSize={pageSize} filter={filter} today={today} dueSoonOn={dueSoonOn} supervised={supervised}
@@ -138,6 +141,7 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
   // 统计 (tables of a year with drill-down) and 历史案件导入 live in their own route files.
   await statisticsRoutes(app, deps)
   await importHistoryRoutes(app, deps)
+  await feeSettingsRoutes(app, deps)
 
   /** 重复申请: the decision form starts with the earlier case's answer (its 发文字号 and date), for staff to check. */
   async function earlierAnswer(repeats: { requestId: string }[]): Promise<Record<string, string>> {
@@ -149,6 +153,30 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
       if (letter.docNo) return { previousDocNo: letter.docNo, previousAnswerOn: letter.signature?.date ?? answer.issuedOn }
     }
     return {}
+  }
+
+  /**
+   * Whom each consultation reply or silence answers (the trace names the consulted party): the name comes from the
+   * sealed letters of the consultation_sent before it — the 征求意见书's addressee (第三十二条) or the agencies named in
+   * the applicant's notice (第三十四条) — opened for the staff page only, never stored in the event.
+   */
+  function consultedNames(events: CaseEvent[], documents: CaseDocument[]): Map<number, string> {
+    const names = new Map<number, string>()
+    const latest = new Map<string, string>()
+    for (const e of events) {
+      const party = String((e.details.event as { party?: unknown } | undefined)?.party ?? '')
+      if (e.type === 'consultation_sent') {
+        const letters = documents.filter((d) => d.eventId === e.id)
+        const third = letters.find((d) => d.kind === 'third_party_consultation')
+        const notice = letters.find((d) => d.kind === 'consultation_notice')
+        const name = third ? openLetter(deps.cipher, third).letter.addressee ?? ''
+          : notice ? /已于.{1,20}?征求(.+?)的意见/.exec(openLetter(deps.cipher, notice).html.replace(/<[^>]+>/g, ''))?.[1] ?? '' : ''
+        if (name && !name.includes('第三方')) latest.set(party, name)
+      } else if ((e.type === 'consultation_answered' || e.type === 'consultation_deemed') && latest.has(party)) {
+        names.set(e.id, latest.get(party)!)
+      }
+    }
+    return names
   }
 
   async function caseView(request: FastifyRequest, record: RequestCase, reveal: boolean): Promise<CaseView> {
@@ -168,12 +196,14 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     const contact = unit ? await unitContact(deps.db, unit) : null
     const contactKeys = contact ? ([contact.phone ? null : 'phone', contact.address ? null : 'address'] as const).filter((k) => k !== null) : []
     const state = record.rulesState as unknown as CaseState
+    const events = await eventsOf(deps.db, record.id)
+    const documents = await documentsOf(deps.db, record.id)
     return {
       record, unitName: unit?.name ?? '', today, clock,
       applicant: open
         ? { name: open.name, idType: open.idType, idNumber: open.idNumber, phone: open.phone, address: [open.address, open.postcode].filter(Boolean).join(' '), email: open.email, revealed: true }
         : { name: sealed.name_masked, idType: sealed.id_type, idNumber: sealed.id_number_masked, phone: sealed.phone_masked, address: sealed.address_masked, revealed: false },
-      events: await eventsOf(deps.db, record.id), documents: await documentsOf(deps.db, record.id), remedies: await remediesOf(deps.db, record.id),
+      events, documents, consulted: consultedNames(events, documents), remedies: await remediesOf(deps.db, record.id),
       steps: offeredSteps(state, actor, record.organisationId, { lacksIdentity: missingIdentity, contactGaps: contactKeys }), repeats, decisionDefaults: await earlierAnswer(repeats), canReveal: canOnCase(actor, 'reveal_identity', record.organisationId),
       // 第二十九条第二款第（一）项 requires a 身份证明: while it is missing the case says so and the 补正 notice starts with it.
       contactGaps: contact ? unitContactGaps(contact) : [],
@@ -240,7 +270,8 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
     if (!read.ok || formErrors.length) return render(400, { errors: [...(read.ok ? [] : read.errors), ...formErrors], refused: `${stepOf(type).label}：请按提示修改后重新提交。` })
     try {
       let { event, extras } = read
-      if (read.feeForm) ({ event, extras } = await prepareFeeNotice(ctx(request), record, read.feeForm))
+      // The 公开办's [M] fee facts (fee-settings.ts), the code defaults until it has set them.
+      if (read.feeForm) ({ event, extras } = await prepareFeeNotice({ ...ctx(request), feeSchedule: await loadFeeSchedule(deps.db) }, record, read.feeForm))
       extras = { ...extras, ...(typedContact.unitPhone ? { unitPhone: typedContact.unitPhone } : {}), ...(typedContact.unitAddress ? { unitAddress: typedContact.unitAddress } : {}) }
       await recordStep(ctx(request), record.id, event, extras, { identity })
       return reply.redirect(`/admin/requests/${record.id}?done=step`, 303)

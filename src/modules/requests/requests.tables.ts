@@ -117,4 +117,16 @@ export interface RequestsTables {
   request_remedies: RequestRemediesTable
   request_lookup_failures: RequestLookupFailuresTable
   request_history_uploads: RequestHistoryUploadsTable
+  request_fee_settings: RequestFeeSettingsTable
+}
+
+/** 信息处理费 facts set by the 公开办 (fee-settings.ts): one full snapshot per change; the newest is in force. */
+export interface RequestFeeSettingsTable {
+  id: Generated<number>
+  payment_working_days: number
+  effective_from: string
+  exemptions: JSONColumnType<{ code: string; label: string; citation: string }[], string, string>
+  summary: string
+  user_id: number | null
+  changed_at: ColumnType<Date, Date | string | undefined, never>
 }

@@ -115,4 +115,13 @@ describe('督办 of a request case', () => {
     const row = list.querySelectorAll('tbody tr').find((tr) => tr.querySelector('a')?.getAttribute('href') === `/admin/requests/${late}`)
     expect(row?.querySelector('.tag--red')?.text).toBe('督办')
   })
+
+  it('shows the 公开办 a 督办中 count per unit in the overview', async () => {
+    const page = html(await (await staff('gkb')).get('/admin/requests'))
+    const table = page.querySelector('#overview-title')!.parentNode.querySelector('table')!
+    expect(table.querySelectorAll('thead th').map((th) => th.text)).toEqual(['单位', '在办', '即将到期', '已逾期', '督办中'])
+    const cells = (unit: string) => table.querySelectorAll('tbody tr').find((tr) => tr.querySelector('td')?.text === unit)?.querySelectorAll('td').map((td) => td.text)
+    expect(cells('区发展改革委')?.[4]).toBe('2')
+    expect(table.querySelectorAll('tbody tr').every((tr) => /^\d+$/.test(tr.querySelectorAll('td')[4]!.text))).toBe(true)
+  })
 })

@@ -61,3 +61,11 @@ export async function countSupervisedOpen(db: Executor, organisationIds: readonl
   if (organisationIds) q = q.where('c.organisation_id', 'in', organisationIds.length ? [...organisationIds] : [-1])
   return Number((await q.executeTakeFirstOrThrow()).n)
 }
+
+/** Open cases under 督办 per unit (the 公开办's overview): organisation id → count; units without any are absent. */
+export async function countSupervisedOpenByUnit(db: Executor, openStates: readonly string[]): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('request_cases as c').select(['c.organisation_id', (eb) => eb.fn.countAll<string>().as('n')]).where('c.state', 'in', [...openStates])
+    .where((eb) => eb.exists(eb.selectFrom('request_events as e').select('e.id').whereRef('e.case_id', '=', 'c.id').where('e.type', 'in', [...SUPERVISION_EVENT_TYPES])))
+    .groupBy('c.organisation_id').execute()
+  return new Map(rows.map((r) => [r.organisation_id, Number(r.n)]))
+}

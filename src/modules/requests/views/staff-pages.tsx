@@ -29,7 +29,7 @@ function DueTag({ dueOn, today, dueSoonOn, open }: { dueOn: string | null; today
   return <span>{dueOn}</span>
 }
 
-export interface UnitCount { organisationId: number; name: string; open: number; dueSoon: number; overdue: number }
+export interface UnitCount { organisationId: number; name: string; open: number; dueSoon: number; overdue: number; /** Open cases under 督办. */ supervised?: number }
 
 export interface Suggestion { requestIds: readonly string[]; applicantCount: number; description: string; explanation: string }
 
@@ -43,14 +43,14 @@ export function CaseListPage({ rows, total, page, pageSize, filter, today, dueSo
     <>
       <h1>依申请公开</h1>
       {done ? <Notice>{done}</Notice> : null}
-      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a>{canImport ? <>　<a href="/admin/requests/import">导入历史案件</a></> : null}</p>
+      <p>{canRegister ? <><a class="button button--primary" href="/admin/requests/new">登记申请</a>　</> : null}<a href="/admin/requests/tongji">统计（年度报告表三、表四）</a>{canImport ? <>　<a href="/admin/requests/import">导入历史案件</a></> : null}{overview ? <>　<a href="/admin/requests/settings/fees">信息处理费设置</a></> : null}</p>
       {overview ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title">各单位办理情况</h2>
           <TableWrap label="各单位在办申请">
             <table class="table">
-              <thead><tr><th scope="col">单位</th><th scope="col">在办</th><th scope="col">即将到期</th><th scope="col">已逾期</th></tr></thead>
-              <tbody>{overview.map((u) => <tr><td>{u.name}</td><td>{u.open}</td><td>{u.dueSoon}</td><td>{u.overdue ? <span class="tag tag--red">{u.overdue}</span> : 0}</td></tr>)}</tbody>
+              <thead><tr><th scope="col">单位</th><th scope="col">在办</th><th scope="col">即将到期</th><th scope="col">已逾期</th><th scope="col">督办中</th></tr></thead>
+              <tbody>{overview.map((u) => <tr><td>{u.name}</td><td>{u.open}</td><td>{u.dueSoon}</td><td>{u.overdue ? <span class="tag tag--red">{u.overdue}</span> : 0}</td><td>{u.supervised ?? 0}</td></tr>)}</tbody>
             </table>
           </TableWrap>
         </section>
@@ -130,6 +130,8 @@ export interface CaseView {
   clock: ClockEvaluation | null
   events: CaseEvent[]
   documents: CaseDocument[]
+  /** Consultation reply / silence events → the consulted party's name (from the sealed consultation letters). */
+  consulted?: ReadonlyMap<number, string>
   remedies: Remedy[]
   steps: StepDefinition[]
   /** Earlier answered requests of the same applicant that this one may repeat (第三十六条第（六）项). */
@@ -265,7 +267,7 @@ function StepForm({ csrf, caseId, step, values, errors, decisionCode }: { csrf: 
   )
 }
 
-function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: RequestCase }) {
+function ClockPanel({ clock, record, withdrawn }: { clock: ClockEvaluation | null; record: RequestCase; /** Withdrawn by the applicant (also once archived). */ withdrawn: boolean }) {
   if (!clock) return <p>尚未确定收到申请之日，答复期限尚未起算（《政府信息公开条例》第三十一条）。</p>
   const paused = clock.consultations
   return (
@@ -275,9 +277,9 @@ function ClockPanel({ clock, record }: { clock: ClockEvaluation | null; record: 
         { key: '期限', value: `${clock.totalWorkingDays} 个工作日${clock.extensionWorkingDays ? `（含延期 ${clock.extensionWorkingDays} 个工作日）` : ''}` },
         { key: '已用工作日', value: String(clock.workingDaysUsed) },
         { key: '剩余工作日', value: clock.overdueWorkingDays > 0 ? <span class="tag tag--red">已逾期 {clock.overdueWorkingDays} 个工作日</span> : String(clock.workingDaysRemaining) },
-        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : record.state === 'withdrawn' ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
+        { key: '计时状态', value: clock.state === 'running' ? '计时中' : clock.state === 'paused' ? '暂停（不计入答复期限）' : withdrawn ? `已停止（${record.decidedOn ?? ''} 申请人撤回）` : `已停止（${clock.answeredOn ?? ''} 答复${clock.answeredOnTime === false ? '，逾期' : clock.answeredOnTime ? '，按时' : ''}）` },
         ...(clock.correction.noticeDueOn ? [{ key: '补正告知期限', value: `${clock.correction.noticeDueOn}${clock.correction.late ? '（告知晚于期限）' : ''}` }] : []),
-        ...(record.decidedOn ? [{ key: record.state === 'withdrawn' ? '撤回日期' : '答复日期', value: record.decidedOn }] : []),
+        ...(record.decidedOn ? [{ key: withdrawn ? '撤回日期' : '答复日期', value: record.decidedOn }] : []),
       ]} />
       {paused.length ? (
         <>
@@ -301,6 +303,8 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
 }) {
   const r = view.record
   const a = view.applicant
+  // Withdrawn (申请人撤回), also after archiving: the trace keeps the event when the state moves on.
+  const withdrawn = r.state === 'withdrawn' || view.events.some((e) => e.type === 'withdrawn')
   return (
     <>
       <p><a href="/admin/requests">返回申请列表</a></p>
@@ -323,7 +327,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
             { key: '特征性描述', value: r.description || '—' },
             { key: '所需信息的形式', value: labelOf(WANTED_FORM_LABELS, r.wantedForm) },
             { key: '获取途径', value: labelOf(DELIVERY_LABELS, r.delivery) },
-            { key: '办理结果', value: r.state === 'withdrawn' ? '申请人撤回（其他处理 3.其他）' : dispositionLabel(r.disposition) || '尚未答复' },
+            { key: '办理结果', value: withdrawn ? '申请人撤回（其他处理 3.其他）' : dispositionLabel(r.disposition) || '尚未答复' },
             { key: '查询码', value: formatQueryCode(r.queryCode) },
             { key: '内容指纹（SM3）', value: <code class="fingerprint">{r.fingerprint}</code> },
           ]} />
@@ -342,7 +346,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
         </div>
         <div>
           <h2>答复期限</h2>
-          <ClockPanel clock={view.clock} record={r} />
+          <ClockPanel clock={view.clock} record={r} withdrawn={withdrawn} />
         </div>
       </div>
       {view.repeats.length ? (
@@ -392,7 +396,7 @@ export function CasePage({ csrf, view, errors, refused, stepValues, openStep, do
       <TableWrap label="办理记录">
         <table class="table">
           <thead><tr><th scope="col">生效日期</th><th scope="col">事项</th><th scope="col">说明</th><th scope="col">经办人</th><th scope="col">记录时间</th></tr></thead>
-          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : e.details.byApplicant ? '申请人（查询页面）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
+          <tbody>{view.events.map((e) => <tr><td>{e.effectiveOn}</td><td>{EVENT_LABELS[e.type] ?? e.type}</td><td>{((e.details.notes as string[] | undefined) ?? []).join('；')}{view.consulted?.get(e.id) ? `（征求意见对象：${view.consulted.get(e.id)}）` : ''}</td><td>{e.actorName ?? (e.type === 'registered' ? '申请人（网上提交）' : e.details.byApplicant ? '申请人（查询页面）' : '系统')}</td><td>{formatInstant(e.recordedAt)}</td></tr>)}</tbody>
         </table>
       </TableWrap>
     </>
