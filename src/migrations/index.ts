@@ -16,8 +16,8 @@ import * as m0030 from './0030_request_reminder_once.ts'
 import * as m0031 from './0031_create_request_history_uploads.ts'
 import * as m0033 from './0033_letters_operations.ts'
 import * as m0034 from './0034_letter_publications.ts'
-import * as m0036 from './0036_letter_rectification_escalation.ts'
 import * as m0035 from './0035_request_fee_settings.ts'
+import * as m0036 from './0036_letter_rectification_escalation.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_create_organisations_and_users': m0001,
@@ -36,6 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0031_create_request_history_uploads': m0031,
   '0033_letters_operations': m0033,
   '0034_letter_publications': m0034,
-  '0036_letter_rectification_escalation': m0036,
   '0035_request_fee_settings': m0035,
+  '0036_letter_rectification_escalation': m0036,
 }
