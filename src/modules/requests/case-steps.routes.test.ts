@@ -256,6 +256,9 @@ describe('a consultation that ends by silence, over HTTP (real 2026 calendar)', 
     expect(record.state).toBe('in_progress')
     expect((await traceRows(id)).at(-1)!.slice(0, 3)).toEqual(['2026-11-04', '逾期未提出意见', '被征求意见机关逾期（2026-11-03）未提出意见，视为同意公开（《政府信息公开条例》第三十四条）（征求意见对象：重庆市开州区财政局、重庆市开州区住房和城乡建设委员会）'])
     expect(record.dueOn).toBe(GOLDEN_AGENCY_DUE)
+    // The agencies (public bodies) are kept on the event itself; the trace does not depend on the notice's wording.
+    const sent = (await eventsOf(database.db, id)).find((e) => e.type === 'consultation_sent')!
+    expect(sent.details.consultedAgencies).toEqual(['重庆市开州区财政局', '重庆市开州区住房和城乡建设委员会'])
   })
 })
 

@@ -49,7 +49,10 @@ export async function recordStep(ctx: RequestsContext, caseId: number, event: Re
     if (!record) return { kind: 'missing' as const }
     const action: CaseAction = event.type === 'extension_granted' ? 'extend' : 'act'
     if (!(allowed(ctx, action, record))) return { kind: 'denied' as const, action, record }
-    const { notes, eventId } = await applyCaseEvent(trx, ctx, record, event, { actorUserId: actor.userId, facts })
+    // 第三十四条: the consulted agencies are public bodies; their names are kept on the event for the trace. A third
+    // party's name (第三十二条) may itself be protected and stays in the sealed letters only.
+    const consultedAgencies = event.type === 'consultation_sent' && extras.agencies?.length ? extras.agencies : undefined
+    const { notes, eventId } = await applyCaseEvent(trx, ctx, record, event, { actorUserId: actor.userId, facts, consultedAgencies })
     if (options.identity) await addIdentityInTransaction(trx, ctx, record, options.identity, actor)
     await projectRemedies(trx, caseId, event)
     const letters = await issueLetters(trx, ctx, caseId, eventId, event, extras, record.dueOn)
@@ -68,7 +71,7 @@ export async function recordStep(ctx: RequestsContext, caseId: number, event: Re
  * StepRefusedError and the caller's transaction rolls back), then the clock events, the case row and the case event
  * are written. Shared by the staff steps and the applicant's own withdrawal on the tracking page.
  */
-export async function applyCaseEvent(trx: Trx, ctx: RequestsContext, record: RequestCase, event: RequestEvent, who: { actorUserId: number | null; facts?: AnswerFacts | null; byApplicant?: boolean }): Promise<{ state: CaseState; notes: readonly string[]; eventId: number }> {
+export async function applyCaseEvent(trx: Trx, ctx: RequestsContext, record: RequestCase, event: RequestEvent, who: { actorUserId: number | null; facts?: AnswerFacts | null; byApplicant?: boolean; consultedAgencies?: readonly string[] }): Promise<{ state: CaseState; notes: readonly string[]; eventId: number }> {
   const today = ctx.clock.today()
   const now = ctx.clock.now()
   const caseId = record.id
@@ -97,7 +100,7 @@ export async function applyCaseEvent(trx: Trx, ctx: RequestsContext, record: Req
   }, now)
   const eventId = await insertEvent(trx, {
     caseId, type: event.type, fromState: before.status, toState: state.status, effectiveOn: event.on, recordedAt: now, actorUserId: who.actorUserId,
-    details: { event: stripPersonal(event), notes: result.notes, ...(who.facts ? { facts: who.facts } : {}), ...(who.byApplicant ? { byApplicant: true } : {}) },
+    details: { event: stripPersonal(event), notes: result.notes, ...(who.facts ? { facts: who.facts } : {}), ...(who.byApplicant ? { byApplicant: true } : {}), ...(who.consultedAgencies ? { consultedAgencies: who.consultedAgencies } : {}) },
   })
   return { state, notes: result.notes, eventId }
 }

@@ -158,7 +158,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
   /**
    * Whom each consultation reply or silence answers (the trace names the consulted party): the name comes from the
    * sealed letters of the consultation_sent before it — the 征求意见书's addressee (第三十二条) or the agencies named in
-   * the applicant's notice (第三十四条) — opened for the staff page only, never stored in the event.
+   * the applicant's notice (第三十四条) — opened for the staff page only, never stored in the event. Agencies (public bodies)
+   * are kept on the event since record-step stores them (details.consultedAgencies); the notice is read only for events
+   * recorded before that.
    */
   function consultedNames(events: CaseEvent[], documents: CaseDocument[]): Map<number, string> {
     const names = new Map<number, string>()
@@ -169,7 +171,9 @@ export async function requestsRoutes(app: FastifyInstance, deps: RequestsDeps): 
         const letters = documents.filter((d) => d.eventId === e.id)
         const third = letters.find((d) => d.kind === 'third_party_consultation')
         const notice = letters.find((d) => d.kind === 'consultation_notice')
+        const agencies = e.details.consultedAgencies
         const name = third ? openLetter(deps.cipher, third).letter.addressee ?? ''
+          : Array.isArray(agencies) && agencies.length ? agencies.join('、')
           : notice ? /已于.{1,20}?征求(.+?)的意见/.exec(openLetter(deps.cipher, notice).html.replace(/<[^>]+>/g, ''))?.[1] ?? '' : ''
         if (name && !name.includes('第三方')) latest.set(party, name)
       } else if ((e.type === 'consultation_answered' || e.type === 'consultation_deemed') && latest.has(party)) {
