@@ -2,10 +2,8 @@
  * The decision form over HTTP: each disposition asks for the facts its answer letter states, refuses with Chinese
  * field messages (and records nothing) when one is missing, and the letter then says exactly what was entered.
  */
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, html, staffClients, type Client } from '../../../test/support/test-app.ts'
-import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { html, staffClients, type Client, useTestApp } from '../../../test/support/test-app.ts'
 import { fixedClock } from '../../platform/clock.ts'
 import { findOrganisationByCode } from '../orgs/index.ts'
 import { registerRequest } from './register-request.ts'
@@ -15,23 +13,17 @@ import { eventsOf, findCase } from './requests.repository.ts'
 /** Texts the letters used to print in place of facts; none may appear in an answer. */
 const PLACEHOLDERS = ['详见本答复', '可以公开的部分', '申请人未说明合理理由', '见收费通知书']
 
-let database: TestDatabase
-let app: FastifyInstance
+/** The app on its own PGlite, opened before and closed after this file's tests (useTestApp). */
+const database = useTestApp({ env: { DATA_ENCRYPTION_KEY: TEST_DATA_KEY } })
 let staff: (username: string) => Promise<Client>
 let fgw: Client
 let fgwId: number
 let serial = 0
 
 beforeAll(async () => {
-  database = await openTestPglite()
-  app = (await buildTestApp(database.db, { env: { DATA_ENCRYPTION_KEY: TEST_DATA_KEY } })).app
-  staff = staffClients(() => app, '192.0.2.')
+  staff = staffClients(() => database.app, '192.0.2.')
   fgwId = (await findOrganisationByCode(database.db, 'fgw'))!.id
   fgw = await staff('fgw.editor')
-})
-afterAll(async () => {
-  await app?.close()
-  await database?.close()
 })
 
 /** A case received in person on 2026-11-02 (in progress), optionally from a given applicant. */

@@ -3,10 +3,8 @@
  * application registered without one, consultations that end by silence (第三十二条 / 第三十四条) on the real 2026
  * calendar, and the procedure letters naming whom they consult and the unit's contact from its 指南.
  */
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, Client, html, staffClients } from '../../../test/support/test-app.ts'
-import { openTestPglite, type TestDatabase } from '../../../test/support/test-database.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { Client, html, staffClients, useTestApp } from '../../../test/support/test-app.ts'
 import { fixedClock } from '../../platform/clock.ts'
 import { findOrganisationByCode } from '../orgs/index.ts'
 import { openLetter } from './issue-letters.tsx'
@@ -15,8 +13,8 @@ import { actorOf, onlineApplication, requestsContext, TEST_DATA_KEY } from './re
 import { applicantOf, documentsOf, eventsOf, findCase } from './requests.repository.ts'
 import { createFieldCipher } from '../../platform/crypto/sm.ts'
 
-let database: TestDatabase
-let app: FastifyInstance
+/** The app on its own PGlite, opened before and closed after this file's tests (useTestApp). */
+const database = useTestApp({ env: { DATA_ENCRYPTION_KEY: TEST_DATA_KEY } })
 let staff: (username: string) => Promise<Client>
 let fgw: Client
 let fgwId: number
@@ -24,15 +22,9 @@ let serial = 0
 const cipher = createFieldCipher(TEST_DATA_KEY)
 
 beforeAll(async () => {
-  database = await openTestPglite()
-  app = (await buildTestApp(database.db, { env: { DATA_ENCRYPTION_KEY: TEST_DATA_KEY } })).app
-  staff = staffClients(() => app, '192.0.2.')
+  staff = staffClients(() => database.app, '192.0.2.')
   fgwId = (await findOrganisationByCode(database.db, 'fgw'))!.id
   fgw = await staff('fgw.editor')
-})
-afterAll(async () => {
-  await app?.close()
-  await database?.close()
 })
 
 type Overrides = Parameters<typeof onlineApplication>[1]
@@ -69,7 +61,7 @@ async function trackAs(client: Client, queryCode: string) {
 describe('申请人撤回 on the tracking page', () => {
   it('asks for an explicit confirmation, then closes the case as 其他处理 3 其他 and shows it on both sides', async () => {
     const { id, queryCode } = await newCase()
-    const applicant = new Client(app, '198.51.100.61')
+    const applicant = new Client(database.app, '198.51.100.61')
     await trackAs(applicant, queryCode)
     const progress = await applicant.get('/xxgk/ysqgk/chaxun/jieguo')
     expect(html(progress).querySelector('a[href="/xxgk/ysqgk/chaxun/chehui"]')).not.toBeNull()
@@ -108,7 +100,7 @@ describe('申请人撤回 on the tracking page', () => {
   it('refuses once the case is answered, says why, and changes nothing', async () => {
     const { id, queryCode } = await newCase()
     expect((await step(id, 'decided', { on: '2026-11-20', code: 'granted', answerForm: 'provided', howProvided: '随本答复书提供电子文件' })).statusCode).toBe(303)
-    const applicant = new Client(app, '198.51.100.62')
+    const applicant = new Client(database.app, '198.51.100.62')
     await trackAs(applicant, queryCode)
     expect(html(await applicant.get('/xxgk/ysqgk/chaxun/jieguo')).querySelector('a[href="/xxgk/ysqgk/chaxun/chehui"]')).toBeNull()
     await applicant.get('/xxgk/ysqgk/chaxun/chehui')
@@ -119,7 +111,7 @@ describe('申请人撤回 on the tracking page', () => {
   })
 
   it('is only for whoever looked the case up', async () => {
-    const stranger = new Client(app, '198.51.100.63')
+    const stranger = new Client(database.app, '198.51.100.63')
     await stranger.get('/xxgk/ysqgk/chaxun')
     const res = await stranger.post('/xxgk/ysqgk/chaxun/chehui', { confirm: '1' })
     expect(res.statusCode).toBe(303)
